@@ -1,0 +1,81 @@
+package org.alliancebot.content;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a button carries back when pressed, in the compact form chat platforms store with a button (Telegram
+ * allows 64 bytes). The only place button data is written or read, so every channel agrees on it.
+ *
+ * <ul>
+ *   <li>{@code p:<version>:<tree>:<node>:<n>} presses the n-th button of a node, valid only while the person is
+ *       still at that node of that content version;</li>
+ *   <li>{@code s:<tree>} starts a tree (menu entries and follow-ups: harmless to press again later);</li>
+ *   <li>{@code a:<action>} a navigation action such as {@code menu}.</li>
+ * </ul>
+ */
+public sealed interface ButtonData {
+
+    /** Telegram's limit on callback data, in UTF-8 bytes. */
+    int MAX_BYTES = 64;
+
+    /** Content versions are shortened to this many hex digits in buttons. */
+    int VERSION_LENGTH = 8;
+
+    String encode();
+
+    record Press(String version, NodeRef node, int index) implements ButtonData {
+        @Override
+        public String encode() {
+            return "p:" + version + ":" + node.tree() + ":" + node.node() + ":" + index;
+        }
+    }
+
+    record StartTree(String tree) implements ButtonData {
+        @Override
+        public String encode() {
+            return "s:" + tree;
+        }
+    }
+
+    record Action(String name) implements ButtonData {
+        public static final Action MENU = new Action("menu");
+        public static final Action BACK = new Action("back");
+        public static final Action RESTART = new Action("restart");
+
+        @Override
+        public String encode() {
+            return "a:" + name;
+        }
+    }
+
+    Pattern PRESS = Pattern.compile("p:([0-9a-f]{" + VERSION_LENGTH + "}):([a-z0-9-]{1,60}):([a-z0-9-]{1,60}):([0-9])");
+    Pattern START = Pattern.compile("s:([a-z0-9-]{1,60})");
+    Pattern ACTION = Pattern.compile("a:([a-z0-9-]{1,30})");
+
+    /** Reads data that came back from a chat platform; anything not written by {@link #encode()} is empty. */
+    static Optional<ButtonData> parse(String data) {
+        if (data == null || data.length() > MAX_BYTES) {
+            return Optional.empty();
+        }
+        Matcher m;
+        if ((m = PRESS.matcher(data)).matches()) {
+            return Optional.of(new Press(m.group(1), new NodeRef(m.group(2), m.group(3)),
+                    Integer.parseInt(m.group(4))));
+        }
+        if ((m = START.matcher(data)).matches()) {
+            return Optional.of(new StartTree(m.group(1)));
+        }
+        if ((m = ACTION.matcher(data)).matches()) {
+            return Optional.of(new Action(m.group(1)));
+        }
+        return Optional.empty();
+    }
+
+    /** The longest data a node's buttons will need, for the validator to compare with {@link #MAX_BYTES}. */
+    static int bytesFor(NodeRef node) {
+        return new Press("0".repeat(VERSION_LENGTH), node, 9).encode().getBytes(StandardCharsets.UTF_8).length;
+    }
+}

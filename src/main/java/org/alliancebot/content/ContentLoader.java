@@ -1,0 +1,136 @@
+package org.alliancebot.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads a content folder into one immutable {@link Content}: reads every file, checks the whole, and hands back
+ * content only when nothing is wrong. Problems name files relative to the working directory, as editors see them.
+ */
+public final class ContentLoader {
+
+    public static final String MENU_FILE = "menu.yaml";
+    public static final String TREES_DIR = "trees";
+
+    public LoadResult load(Path dir) {
+        Problems problems = new Problems();
+        if (!Files.isDirectory(dir)) {
+            problems.error(Location.of(display(dir)), "no content folder here; pass the folder that holds menu.yaml");
+            return new LoadResult(Optional.empty(), problems.list());
+        }
+        Optional<Menu> menu = readFile(dir.resolve(MENU_FILE), problems)
+                .flatMap(yaml -> MenuReader.read(yaml, problems));
+        Set<String> unreadTrees = new HashSet<>();
+        Map<String, Tree> trees = readTrees(dir.resolve(TREES_DIR), problems, unreadTrees);
+        if (menu.isEmpty()) {
+            return new LoadResult(Optional.empty(), problems.list());
+        }
+        Content content = new Content(version(dir), menu.get(), Map.copyOf(trees));
+        new ContentValidator(content, unreadTrees, problems).validate();
+        return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
+    }
+
+    private Map<String, Tree> readTrees(Path treesDir, Problems problems, Set<String> unreadTrees) {
+        Map<String, Tree> trees = new LinkedHashMap<>();
+        if (!Files.isDirectory(treesDir)) {
+            problems.error(Location.of(display(treesDir)), "no trees folder; trees live in trees/<id>.yaml");
+            return trees;
+        }
+        Map<String, Path> seen = new LinkedHashMap<>();
+        for (Path file : yamlFiles(treesDir)) {
+            String name = file.getFileName().toString();
+            String id = name.substring(0, name.lastIndexOf('.'));
+            Path earlier = seen.putIfAbsent(id, file);
+            if (earlier != null) {
+                problems.error(Location.of(display(file)), "tree id '%s' is used twice: here and in %s",
+                        id, display(earlier));
+                continue;
+            }
+            if (!Fields.ID.matcher(id).matches()) {
+                problems.error(Location.of(display(file)),
+                        "the file name '%s' should be the tree id: lowercase words joined by hyphens", name);
+            }
+            Problems fileProblems = new Problems();
+            Optional<Tree> tree = readFile(file, fileProblems).flatMap(yaml -> new TreeReader(fileProblems).read(yaml, id));
+            problems.addAll(fileProblems.list());
+            tree.ifPresent(t -> trees.put(id, t));
+            if (fileProblems.hasErrors()) {
+                unreadTrees.add(id);
+            }
+        }
+        return trees;
+    }
+
+    private static List<Path> yamlFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    static Optional<YamlNode> readFile(Path file, Problems problems) {
+        String display = display(file);
+        if (!Files.isRegularFile(file)) {
+            problems.error(Location.of(display), "file is missing");
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return YamlReader.read(text, display, problems);
+        } catch (CharacterCodingException e) {
+            problems.error(Location.of(display), "the file is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            problems.error(Location.of(display), "cannot read the file: %s", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Paths as the editor typed them: relative to the working directory when inside it. */
+    public static String display(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /**
+     * A short hash of every file the bot serves from, so a version names exactly one set of files. Transcript
+     * tests and documentation are left out: editing them changes nothing a person sees.
+     */
+    static String version(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path relative = dir.relativize(file);
+                if (relative.startsWith("tests") || relative.toString().endsWith("README.md")) {
+                    continue;
+                }
+                digest.update(relative.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(file));
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, ButtonData.VERSION_LENGTH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.alliancebot.content;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Collects every problem found while loading and checking content, so that editors see them all at once rather
+ * than one per run.
+ */
+public final class Problems {
+
+    private final List<Problem> found = new ArrayList<>();
+
+    public void error(Location at, String format, Object... args) {
+        found.add(new Problem(Problem.Severity.ERROR, at, format.formatted(args)));
+    }
+
+    public void warning(Location at, String format, Object... args) {
+        found.add(new Problem(Problem.Severity.WARNING, at, format.formatted(args)));
+    }
+
+    public void addAll(List<Problem> problems) {
+        found.addAll(problems);
+    }
+
+    public boolean hasErrors() {
+        return found.stream().anyMatch(Problem::isError);
+    }
+
+    public long errorCount() {
+        return found.stream().filter(Problem::isError).count();
+    }
+
+    /** Sorted by file and position, each reported once. */
+    public List<Problem> list() {
+        List<Problem> sorted = new ArrayList<>(found.stream().distinct().toList());
+        Collections.sort(sorted);
+        return List.copyOf(sorted);
+    }
+}

@@ -1,0 +1,102 @@
+package org.alliancebot.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Parses YAML with Jackson's streaming parser into {@link YamlNode}s that remember where each value was written.
+ * Jackson's tree model drops locations, and the validator needs them for every message it prints.
+ */
+final class YamlReader {
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+
+    private YamlReader() {
+    }
+
+    /** Parses one document; on a syntax error reports it with its location and returns empty. */
+    static Optional<YamlNode> read(String text, String file, Problems problems) {
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.error(Location.of(file), "the file is empty");
+                return Optional.empty();
+            }
+            return Optional.of(readValue(parser, file, problems));
+        } catch (JacksonException e) {
+            problems.error(locationOf(e.getLocation(), file), "YAML syntax: %s", syntaxMessage(e));
+            return Optional.empty();
+        }
+    }
+
+    private static YamlNode readValue(JsonParser parser, String file, Problems problems) {
+        Location at = locationOf(parser.currentTokenLocation(), file);
+        JsonToken token = parser.currentToken();
+        return switch (token) {
+            case START_OBJECT -> readMapping(parser, file, problems, at);
+            case START_ARRAY -> readSequence(parser, file, problems, at);
+            case VALUE_STRING -> new YamlNode.Scalar(at, parser.getString(), YamlNode.Scalar.Kind.TEXT);
+            case VALUE_NUMBER_INT -> new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Kind.INTEGER);
+            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Kind.DECIMAL);
+            case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Kind.BOOLEAN);
+            case VALUE_NULL -> new YamlNode.Scalar(at, "", YamlNode.Scalar.Kind.NULL);
+            default -> new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Kind.TEXT);
+        };
+    }
+
+    private static YamlNode readMapping(JsonParser parser, String file, Problems problems, Location at) {
+        List<YamlNode.Entry> entries = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = parser.currentName();
+            Location keyAt = locationOf(parser.currentTokenLocation(), file);
+            parser.nextToken();
+            YamlNode value = readValue(parser, file, problems);
+            Location earlier = seen.putIfAbsent(key, keyAt);
+            if (earlier != null) {
+                problems.error(keyAt, "duplicate key '%s' (first written at line %d); the second would silently win",
+                        key, earlier.line());
+            } else {
+                entries.add(new YamlNode.Entry(key, keyAt, value));
+            }
+        }
+        return new YamlNode.Mapping(at, List.copyOf(entries));
+    }
+
+    private static YamlNode readSequence(JsonParser parser, String file, Problems problems, Location at) {
+        List<YamlNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(readValue(parser, file, problems));
+        }
+        return new YamlNode.Sequence(at, List.copyOf(items));
+    }
+
+    private static Location locationOf(TokenStreamLocation location, String file) {
+        if (location == null || location.getLineNr() < 1) {
+            return Location.of(file);
+        }
+        return new Location(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** SnakeYAML's messages span several lines and repeat the location; editors need one plain sentence. */
+    private static String syntaxMessage(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            return "the file is not valid YAML";
+        }
+        List<String> lines = message.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .filter(line -> !line.startsWith("in ") && !line.startsWith("^") && !line.contains(", line "))
+                .toList();
+        return lines.isEmpty() ? message.lines().findFirst().orElse(message).strip() : String.join("; ", lines);
+    }
+}

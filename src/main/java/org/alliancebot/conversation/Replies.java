@@ -1,0 +1,76 @@
+package org.alliancebot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancebot.content.ButtonData;
+import org.alliancebot.content.Content;
+import org.alliancebot.content.Menu;
+import org.alliancebot.content.Node;
+import org.alliancebot.content.NodeRef;
+import org.alliancebot.content.Ref;
+import org.alliancebot.content.Tree;
+
+/** Turns content into replies: what a node, the menu or a notice looks like, and which buttons go under it. */
+final class Replies {
+
+    private Replies() {
+    }
+
+    static final Reply.Button MAIN_MENU = new Reply.Button(Phrases.MAIN_MENU, ButtonData.Action.MENU.encode());
+    static final Reply.Button RESUME = new Reply.Button(Phrases.RESUME, new ButtonData.Action("resume").encode());
+
+    static Reply welcome(Content content) {
+        Menu menu = content.menu();
+        return new Reply(Reply.Kind.MENU, menu.welcome().strip() + "\n\n" + menu.disclaimer().strip(),
+                treeButtons(content), null);
+    }
+
+    static Reply menu(Content content) {
+        return new Reply(Reply.Kind.MENU, Phrases.MENU, treeButtons(content), null);
+    }
+
+    private static List<Reply.Button> treeButtons(Content content) {
+        return content.menu().trees().stream()
+                .map(Ref::id)
+                .flatMap(id -> content.tree(id).stream())
+                .map(Replies::startButton)
+                .toList();
+    }
+
+    static Reply.Button startButton(Tree tree) {
+        return new Reply.Button(tree.label(), new ButtonData.StartTree(tree.id()).encode());
+    }
+
+    /** The reply for a node a person can see: a question, message or outcome. */
+    static Reply node(Content content, NodeRef ref, Node node) {
+        return switch (node) {
+            case Node.Question q -> new Reply(Reply.Kind.STEP, q.text(), pressButtons(content, ref,
+                    q.choices().stream().map(Node.Choice::label).toList()), ref);
+            case Node.Message m -> new Reply(Reply.Kind.STEP, m.text(),
+                    pressButtons(content, ref, List.of(Phrases.CONTINUE)), ref);
+            case Node.Outcome o -> {
+                List<Reply.Button> buttons = new ArrayList<>();
+                o.followUps().forEach(f -> content.tree(f.id()).map(Replies::startButton).ifPresent(buttons::add));
+                buttons.add(MAIN_MENU);
+                yield new Reply(Reply.Kind.OUTCOME, "**" + o.title().strip() + "**\n\n" + o.text().strip(),
+                        buttons, ref);
+            }
+            case Node.Check c -> throw new IllegalArgumentException("checks are never shown: " + ref);
+            case Node.Goto g -> throw new IllegalArgumentException("gotos are never shown: " + ref);
+        };
+    }
+
+    private static List<Reply.Button> pressButtons(Content content, NodeRef ref, List<String> labels) {
+        List<Reply.Button> buttons = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            buttons.add(new Reply.Button(labels.get(i),
+                    new ButtonData.Press(content.version(), ref, i).encode()));
+        }
+        return buttons;
+    }
+
+    /** A note with a way back into the conversation: to the current step, or to the menu. */
+    static Reply notice(Session session, String text) {
+        return Reply.notice(text, session.atMenu() ? List.of(MAIN_MENU) : List.of(RESUME, MAIN_MENU));
+    }
+}

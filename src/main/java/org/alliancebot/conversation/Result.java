@@ -1,0 +1,24 @@
+package org.alliancebot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What handling one input produced: the session to keep and the replies to show, in order. */
+public record Result(Session session, List<Reply> replies) {
+
+    public Result {
+        replies = List.copyOf(replies);
+    }
+
+    public static Result of(Session session, Reply... replies) {
+        return new Result(session, List.of(replies));
+    }
+
+    /** The same session, with {@code first} shown before these replies. */
+    public Result after(Reply first) {
+        List<Reply> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(replies);
+        return new Result(session, all);
+    }
+}

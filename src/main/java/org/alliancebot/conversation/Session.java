@@ -1,0 +1,58 @@
+package org.alliancebot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.alliancebot.content.NodeRef;
+
+/**
+ * Where one person is: the node shown last, the answers' flags and score, and the way back. Holds no text the
+ * person typed, by design.
+ *
+ * @param at      the node on screen, or null at the main menu
+ * @param history earlier positions, oldest first; Back restores the last one whole, flags included
+ */
+public record Session(NodeRef at, Set<String> flags, int score, List<Frame> history) {
+
+    /** Back is kept for this many steps; a person walking in circles does not grow a session forever. */
+    public static final int MAX_HISTORY = 64;
+
+    public static final Session AT_MENU = new Session(null, Set.of(), 0, List.of());
+
+    public Session {
+        flags = Set.copyOf(flags);
+        history = List.copyOf(history);
+    }
+
+    /** One earlier position, with the answers as they stood there. */
+    public record Frame(NodeRef at, Set<String> flags, int score) {
+        public Frame {
+            flags = Set.copyOf(flags);
+        }
+    }
+
+    public boolean atMenu() {
+        return at == null;
+    }
+
+    /** A fresh start of a tree: no answers yet, nothing to go back to. */
+    static Session startingAt(NodeRef at) {
+        return new Session(at, Set.of(), 0, List.of());
+    }
+
+    Session movedTo(NodeRef next, Set<String> newFlags, int newScore) {
+        List<Frame> way = new ArrayList<>(history);
+        if (at != null) {
+            way.add(new Frame(at, flags, score));
+        }
+        if (way.size() > MAX_HISTORY) {
+            way = way.subList(way.size() - MAX_HISTORY, way.size());
+        }
+        return new Session(next, newFlags, newScore, way);
+    }
+
+    Session back() {
+        Frame last = history.getLast();
+        return new Session(last.at(), last.flags(), last.score(), history.subList(0, history.size() - 1));
+    }
+}

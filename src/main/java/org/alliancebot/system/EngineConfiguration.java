@@ -1,0 +1,41 @@
+package org.alliancebot.system;
+
+import org.alliancebot.content.Content;
+import org.alliancebot.content.ContentLoader;
+import org.alliancebot.conversation.CaffeineSessionStore;
+import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the engine: content loaded and checked once at start-up, sessions, and the conversation. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AllianceProperties.class)
+class EngineConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+    /** Refuses to start on invalid content: {@link InvalidContentFailureAnalyzer} lists every problem. */
+    @Bean
+    Content content(AllianceProperties properties) {
+        var result = new ContentLoader().load(properties.content().dir());
+        result.problems().stream().filter(p -> !p.isError()).forEach(p -> log.warn("{}", p));
+        Content content = result.orThrow();
+        log.info("Content {} loaded from {}: {} trees", content.version(),
+                ContentLoader.display(properties.content().dir()), content.trees().size());
+        return content;
+    }
+
+    @Bean
+    SessionStore sessionStore(AllianceProperties properties) {
+        return new CaffeineSessionStore(properties.sessions().idle(), properties.sessions().maxSize());
+    }
+
+    @Bean
+    Conversation conversation(Content content, SessionStore sessions) {
+        return new Conversation(() -> content, sessions);
+    }
+}
