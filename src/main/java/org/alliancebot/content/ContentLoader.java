@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class ContentLoader {
         }
         Optional<Menu> menu = readFile(dir.resolve(MENU_FILE), problems)
                 .flatMap(yaml -> MenuReader.read(yaml, problems));
-        Set<String> unreadTrees = new HashSet<>();
+        Map<String, Set<String>> unreadTrees = new HashMap<>();
         Map<String, Tree> trees = readTrees(dir.resolve(TREES_DIR), problems, unreadTrees);
         if (menu.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
@@ -44,7 +44,8 @@ public final class ContentLoader {
         return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
     }
 
-    private Map<String, Tree> readTrees(Path treesDir, Problems problems, Set<String> unreadTrees) {
+    /** Reads every tree file; trees with reading errors are also listed in {@code unread} with their node ids. */
+    private Map<String, Tree> readTrees(Path treesDir, Problems problems, Map<String, Set<String>> unread) {
         Map<String, Tree> trees = new LinkedHashMap<>();
         if (!Files.isDirectory(treesDir)) {
             problems.error(Location.of(display(treesDir)), "no trees folder; trees live in trees/<id>.yaml");
@@ -65,11 +66,12 @@ public final class ContentLoader {
                         "the file name '%s' should be the tree id: lowercase words joined by hyphens", name);
             }
             Problems fileProblems = new Problems();
-            Optional<Tree> tree = readFile(file, fileProblems).flatMap(yaml -> new TreeReader(fileProblems).read(yaml, id));
+            TreeReader reader = new TreeReader(fileProblems);
+            Optional<Tree> tree = readFile(file, fileProblems).flatMap(yaml -> reader.read(yaml, id));
             problems.addAll(fileProblems.list());
             tree.ifPresent(t -> trees.put(id, t));
             if (fileProblems.hasErrors()) {
-                unreadTrees.add(id);
+                unread.put(id, reader.declared());
             }
         }
         return trees;

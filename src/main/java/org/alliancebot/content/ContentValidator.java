@@ -23,10 +23,14 @@ final class ContentValidator {
     static final int MAX_MESSAGE = 4096;
 
     private final Content content;
-    private final Set<String> unreadTrees;
+    private final Map<String, Set<String>> unreadTrees;
     private final Problems problems;
 
-    ContentValidator(Content content, Set<String> unreadTrees, Problems problems) {
+    /**
+     * @param unreadTrees trees whose files had reading errors, with every node id written in them: their
+     *                    references are still checked, but not their paths, which the errors already disturb
+     */
+    ContentValidator(Content content, Map<String, Set<String>> unreadTrees, Problems problems) {
         this.content = content;
         this.unreadTrees = unreadTrees;
         this.problems = problems;
@@ -34,11 +38,7 @@ final class ContentValidator {
 
     void validate() {
         checkMenu();
-        for (Tree tree : content.trees().values()) {
-            if (!unreadTrees.contains(tree.id())) {
-                checkTree(tree);
-            }
-        }
+        content.trees().values().forEach(this::checkTree);
         checkEveryNodeReachesAnOutcome();
         checkAutomaticLoops();
         checkFlagsAreSet();
@@ -47,7 +47,7 @@ final class ContentValidator {
 
     private Set<String> allTreeIds() {
         Set<String> ids = new HashSet<>(content.trees().keySet());
-        ids.addAll(unreadTrees);
+        ids.addAll(unreadTrees.keySet());
         return ids;
     }
 
@@ -68,15 +68,18 @@ final class ContentValidator {
     }
 
     private void checkTree(Tree tree) {
+        boolean read = !unreadTrees.containsKey(tree.id());
         checkLabel(tree.label(), tree.at(), "the tree's label");
-        if (tree.node(tree.start().id()).isEmpty()) {
+        if (!tree.start().id().isEmpty() && !exists(tree, tree.start().id())) {
             problems.error(tree.start().at(), "start node '%s' does not exist in tree '%s'%s",
                     tree.start().id(), tree.id(), Suggestions.hint(tree.start().id(), tree.nodes().keySet()));
         }
         for (Node node : tree.nodes().values()) {
             checkNode(tree, node);
         }
-        checkReachable(tree);
+        if (read) {
+            checkReachable(tree);
+        }
     }
 
     private void checkNode(Tree tree, Node node) {
@@ -84,9 +87,11 @@ final class ContentValidator {
         switch (node) {
             case Node.Question q -> {
                 checkText(q.text(), q.at(), "the question");
-                if (q.choices().size() < MIN_CHOICES || q.choices().size() > MAX_CHOICES) {
-                    problems.error(q.at(), "question '%s' has %d choices; a question needs %d to %d",
-                            q.id(), q.choices().size(), MIN_CHOICES, MAX_CHOICES);
+                int count = q.choices().size();
+                // In a tree with reading errors, a choice that failed to read would be miscounted here.
+                if ((count < MIN_CHOICES || count > MAX_CHOICES) && !unreadTrees.containsKey(tree.id())) {
+                    problems.error(q.at(), "question '%s' has %d choice%s; a question needs %d to %d",
+                            q.id(), count, count == 1 ? "" : "s", MIN_CHOICES, MAX_CHOICES);
                 }
                 Set<String> labels = new HashSet<>();
                 for (Node.Choice choice : q.choices()) {
@@ -119,7 +124,7 @@ final class ContentValidator {
             case Node.Goto g -> {
                 if (checkTreeRef(new Ref(g.targetTree(), g.target().at()), "goto")) {
                     g.targetNode().ifPresent(target -> content.tree(g.targetTree())
-                            .filter(t -> t.node(target).isEmpty())
+                            .filter(t -> !exists(t, target))
                             .ifPresent(t -> problems.error(g.target().at(), "node '%s' does not exist in tree '%s'%s",
                                     target, t.id(), Suggestions.hint(target, t.nodes().keySet()))));
                 }
@@ -127,8 +132,13 @@ final class ContentValidator {
         }
     }
 
+    /** Whether a node exists, counting nodes written in a tree that could not be read whole. */
+    private boolean exists(Tree tree, String nodeId) {
+        return tree.node(nodeId).isPresent() || unreadTrees.getOrDefault(tree.id(), Set.of()).contains(nodeId);
+    }
+
     private void checkNodeRef(Tree tree, Ref ref) {
-        if (tree.node(ref.id()).isEmpty()) {
+        if (!exists(tree, ref.id())) {
             problems.error(ref.at(), "node '%s' does not exist in tree '%s'%s", ref.id(), tree.id(),
                     Suggestions.hint(ref.id(), tree.nodes().keySet()));
         }
@@ -222,7 +232,7 @@ final class ContentValidator {
     private Map<NodeRef, Node> checkedNodes() {
         Map<NodeRef, Node> nodes = new HashMap<>();
         for (Tree tree : content.trees().values()) {
-            if (!unreadTrees.contains(tree.id())) {
+            if (!unreadTrees.containsKey(tree.id())) {
                 tree.nodes().values().forEach(n -> nodes.put(new NodeRef(tree.id(), n.id()), n));
             }
         }
@@ -238,7 +248,7 @@ final class ContentValidator {
                 incoming.computeIfAbsent(target, k -> new ArrayList<>()).add(entry.getKey());
             }
             // A goto into a tree we could not read is given the benefit of the doubt.
-            boolean intoUnread = entry.getValue() instanceof Node.Goto g && unreadTrees.contains(g.targetTree());
+            boolean intoUnread = entry.getValue() instanceof Node.Goto g && unreadTrees.containsKey(g.targetTree());
             if (entry.getValue() instanceof Node.Outcome || intoUnread) {
                 todo.add(entry.getKey());
             }

@@ -24,6 +24,7 @@ final class TreeReader {
     private static final Set<String> CONDITION_KEYS = Set.of("flag", "not-flag", "score-at-least", "score-below");
 
     private final Problems problems;
+    private final Set<String> declared = new java.util.HashSet<>();
 
     TreeReader(Problems problems) {
         this.problems = problems;
@@ -49,11 +50,15 @@ final class TreeReader {
         List<String> triggers = tree.texts("triggers", false);
         Optional<Ref> start = tree.ref("start", true);
         Map<String, Node> nodes = readNodes(tree.node("nodes", true));
-        if (title.isEmpty() || label.isEmpty() || about.isEmpty() || start.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Tree(fileId, title.get(), label.get(), about.get(), triggers, start.get(),
-                nodes, tree.at()));
+        // A tree with missing parts is still returned, so its references can be checked; the errors already
+        // reported keep it from ever being served.
+        return Optional.of(new Tree(fileId, title.orElse(""), label.orElse(""), about.orElse(""), triggers,
+                start.orElse(new Ref("", tree.at())), nodes, tree.at()));
+    }
+
+    /** Every node id written in the file, including nodes that could not be read. */
+    Set<String> declared() {
+        return Set.copyOf(declared);
     }
 
     private Map<String, Node> readNodes(Optional<YamlNode> value) {
@@ -66,6 +71,7 @@ final class TreeReader {
             return nodes;
         }
         for (YamlNode.Entry entry : mapping.entries()) {
+            declared.add(entry.key());
             if (!Fields.ID.matcher(entry.key()).matches()) {
                 problems.error(entry.keyAt(),
                         "node id '%s' should be lowercase words joined by hyphens, such as 'feel-judged'",

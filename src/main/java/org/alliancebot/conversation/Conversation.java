@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.alliancebot.content.ButtonData;
@@ -58,14 +59,33 @@ public final class Conversation {
     public List<Reply> handle(ChatId chat, Input input) {
         Content snapshot = content.get();
         Session session = sessions.get(chat).orElse(Session.AT_MENU);
-        Turn turn = new Turn(chat, snapshot, session);
-        Result result = switch (input) {
+        Result result;
+        if (!session.atMenu() && snapshot.node(session.at()).isEmpty()) {
+            result = afterContentChange(chat, snapshot, session, input);
+        } else {
+            result = dispatch(new Turn(chat, snapshot, session), input);
+        }
+        sessions.put(chat, result.session());
+        return result.replies();
+    }
+
+    private Result dispatch(Turn turn, Input input) {
+        return switch (input) {
             case Input.Press press -> press(turn, press.data());
             case Input.Command command -> command(turn, command);
             case Input.Text text -> text(turn, text.text());
         };
-        sessions.put(chat, result.session());
-        return result.replies();
+    }
+
+    /**
+     * The person's step was removed by a content update. Moving on from it (a button, back) cannot mean what
+     * they intended, so they get a notice and the start of their tree; anything else is handled from there.
+     */
+    private Result afterContentChange(ChatId chat, Content snapshot, Session lost, Input input) {
+        Result restarted = navigator.restartAfterChange(snapshot, lost);
+        boolean movesOn = input instanceof Input.Press
+                || input instanceof Input.Command c && Set.of("back", "restart").contains(c.name());
+        return movesOn ? restarted : dispatch(new Turn(chat, snapshot, restarted.session()), input);
     }
 
     private Result press(Turn turn, String data) {

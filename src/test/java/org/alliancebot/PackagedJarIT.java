@@ -1,0 +1,66 @@
+package org.alliancebot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as the README says, with a conversation piped into it. */
+class PackagedJarIT {
+
+    static final Path JAR = Path.of("target", "alliance-bot.jar");
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String input, String... args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        return new Run(process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pipedChatReachesAnOutcomeInPlainText() throws Exception {
+        // leaving: "Yes, I've decided" -> "Tell them in a session" -> Continue -> first "after" choice
+        Run run = run("3\n1\n1\n1\n1\n", "chat");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("[1] Is this therapist a good fit?", "[2] Main menu")
+                .doesNotContain("\u001b");
+        assertThat(run.err()).doesNotContain("ERROR");
+    }
+
+    @Test
+    void validateReportsTheShippedContentClean() throws Exception {
+        Run run = run("", "validate");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("no problems found");
+    }
+
+    @Test
+    void appRefusesToStartOnInvalidContentAndSaysWhere(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("trees"));
+        Files.writeString(dir.resolve("menu.yaml"), "welcome: Hi\ndisclaimer: Info only\nhelp: Tap\ntrees: [nope]\n");
+
+        Run run = run("", "chat", "--alliance.content.dir=" + dir);
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("menu.yaml:4:", "the menu names tree 'nope', which does not exist");
+        assertThat(run.out()).doesNotContain("Hi");
+    }
+}

@@ -1,0 +1,81 @@
+package org.alliancebot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.alliancebot.content.Content;
+import org.alliancebot.content.ContentLoader;
+import org.alliancebot.content.LoadResult;
+import org.alliancebot.content.Node;
+import org.alliancebot.content.NodeRef;
+import org.alliancebot.content.Problem;
+import org.alliancebot.content.TranscriptReader;
+import org.alliancebot.conversation.TranscriptRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code content/} folder, checked as CI checks it: no problems at all, every transcript passes, and
+ * every outcome of every tree is reached by some transcript. Each test fails once, with the whole report.
+ */
+class ShippedContentTest {
+
+    static final Path CONTENT = Path.of("content");
+    static LoadResult loaded;
+
+    @BeforeAll
+    static void load() {
+        loaded = new ContentLoader().load(CONTENT);
+    }
+
+    @Test
+    void shippedContentHasNoErrorsOrWarnings() {
+        assertThat(loaded.problems()).as(() -> report(loaded.problems())).isEmpty();
+    }
+
+    @Test
+    void everyTranscriptPasses() {
+        Content content = loaded.orThrow();
+        TranscriptReader.Read read = new TranscriptReader().read(CONTENT);
+        assertThat(read.problems()).as(() -> report(read.problems())).isEmpty();
+
+        TranscriptRunner.Report report = new TranscriptRunner(content).run(read.transcripts());
+
+        assertThat(report.outcomes()).isNotEmpty();
+        assertThat(report.outcomes()).as(() -> report.outcomes().stream()
+                        .flatMap(o -> o.failures().stream().map(f -> o.transcript().file() + " step " + f.number()
+                                + ": " + f.message()))
+                        .collect(Collectors.joining("\n")))
+                .allMatch(TranscriptRunner.Outcome::passed);
+    }
+
+    @Test
+    void everyOutcomeIsReachedByATranscript() {
+        Content content = loaded.orThrow();
+        TranscriptRunner.Report report = new TranscriptRunner(content)
+                .run(new TranscriptReader().read(CONTENT).transcripts());
+
+        List<NodeRef> unreachedOutcomes = report.unvisited(content).stream()
+                .filter(ref -> content.node(ref).orElseThrow() instanceof Node.Outcome)
+                .toList();
+
+        assertThat(unreachedOutcomes).as("outcomes no transcript reaches").isEmpty();
+    }
+
+    @Test
+    void eachTreeHasThreeDecisionPointsDeepAndThreeOutcomes() {
+        Content content = loaded.orThrow();
+        for (var tree : content.trees().values()) {
+            long outcomes = tree.nodes().values().stream().filter(n -> n instanceof Node.Outcome).count();
+            assertThat(outcomes).as("outcomes of " + tree.id()).isGreaterThanOrEqualTo(3);
+            assertThat(DecisionDepth.deepest(tree)).as("questions on the deepest path of " + tree.id())
+                    .isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    private static String report(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
+    }
+}

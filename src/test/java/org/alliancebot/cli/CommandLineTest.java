@@ -1,0 +1,153 @@
+package org.alliancebot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancebot.content.ContentFixture;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    final List<Boolean> launched = new ArrayList<>();
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine cli = new CommandLine(new RootCommand((telegram, springArgs) -> {
+            launched.add(telegram);
+            return 0;
+        }));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Nested
+    class Validate {
+
+        @Test
+        void validContentExitsZeroAndSaysSo() {
+            ContentFixture.validIn(dir);
+
+            assertThat(run("validate", dir.toString())).isZero();
+            assertThat(out.toString()).contains("no problems found (content version ");
+        }
+
+        @Test
+        void errorsAreListedAsFileLineColumnAndExitNonZero() {
+            ContentFixture.validIn(dir).sleepWith("next: fine", "nxet: fine").sleepWith("next: how-long", "next: nowhere");
+
+            assertThat(run("validate", dir.toString())).isEqualTo(1);
+            assertThat(out.toString())
+                    .containsPattern("trees/sleep\\.yaml:12:\\d+: error: unknown key 'nxet'")
+                    .containsPattern("trees/sleep\\.yaml:14:\\d+: error: node 'nowhere' does not exist")
+                    .contains("3 errors, 0 warnings");
+        }
+
+        @Test
+        void warningsAloneExitZero() {
+            ContentFixture.validIn(dir).sleepWith("flag: worn-out", "flag: worn-ot");
+
+            assertThat(run("validate", dir.toString())).isZero();
+            assertThat(out.toString()).contains("warning: check 'weigh' reads flag 'worn-ot'", "0 errors, 1 warning");
+        }
+
+        @Test
+        void brokenTranscriptsAreValidatedToo() {
+            ContentFixture.validIn(dir).write("tests/bad.yaml", "title: x\nsteps:\n  - prss: Go\n");
+
+            assertThat(run("validate", dir.toString())).isEqualTo(1);
+            assertThat(out.toString()).contains("tests/bad.yaml:3:", "unknown key 'prss' in a step (did you mean 'press'?)");
+        }
+    }
+
+    @Nested
+    class Test_ {
+
+        @Test
+        void passingTranscriptsExitZeroAndListUnvisitedNodes() {
+            ContentFixture.validIn(dir).write("tests/ok.yaml", """
+                    title: Worn out person is told to mention it
+                    steps:
+                      - start: sleep
+                        expect: { buttons: [Wide awake, Worn out] }
+                      - press: Worn out
+                      - press: Continue
+                        expect: { outcome: mention-it, text: say you are tired }
+                    """);
+
+            assertThat(run("test", dir.toString())).isZero();
+            assertThat(out.toString()).contains("PASS", "1 transcript: 1 passed, 0 failed",
+                    "Not visited by any transcript (1):", "sleep/fine (outcome)");
+        }
+
+        @Test
+        void failingStepIsReportedWithItsPlaceAndWhatWasSeen() {
+            ContentFixture.validIn(dir).write("tests/bad.yaml", """
+                    title: Wrong expectation
+                    steps:
+                      - start: sleep
+                      - press: Wide awake
+                        expect: { outcome: mention-it }
+                    """);
+
+            assertThat(run("test", dir.toString())).isEqualTo(1);
+            assertThat(out.toString()).contains("FAIL", "tests/bad.yaml:4:", "step 2 (press \"Wide awake\")",
+                    "expected outcome 'mention-it' but reached [sleep/fine]");
+        }
+
+        @Test
+        void pressingAMissingButtonNamesTheOnesOffered() {
+            ContentFixture.validIn(dir).write("tests/bad.yaml", """
+                    title: No such button
+                    steps:
+                      - start: sleep
+                      - press: Sleepy
+                    """);
+
+            assertThat(run("test", dir.toString())).isEqualTo(1);
+            assertThat(out.toString()).contains("no button labelled \"Sleepy\"", "[Wide awake, Worn out]");
+        }
+
+        @Test
+        void invalidContentPlaysNothing() {
+            ContentFixture.validIn(dir).sleepWith("next: fine", "next: nowhere");
+
+            assertThat(run("test", dir.toString())).isEqualTo(1);
+            assertThat(out.toString()).contains("no transcript was played");
+        }
+    }
+
+    @Nested
+    class Launching {
+
+        @Test
+        void noSubcommandLaunchesTheApp() {
+            assertThat(run("--alliance.content.dir=x")).isZero();
+            assertThat(launched).hasSize(1);
+        }
+
+        @Test
+        void chatLaunchesTheConsoleEvenWithAToken() {
+            assertThat(run("chat")).isZero();
+            assertThat(launched).containsExactly(false);
+        }
+
+        @Test
+        void unknownWordsAreRefusedWithTheListOfCommands() {
+            assertThat(run("valdate")).isEqualTo(2);
+            assertThat(err.toString()).contains("Unknown command or argument: valdate", "validate");
+            assertThat(launched).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.alliancebot.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes small content folders for tests: a valid menu and tree to start from, and methods to overwrite any
+ * file with a broken variant.
+ */
+public final class ContentFixture {
+
+    public static final String MENU = """
+            welcome: Hello there.
+            disclaimer: Information only, not therapy or an emergency service.
+            help: Tap a button.
+            trees: [sleep]
+            """;
+
+    /** A valid tree using every node kind but goto. Line numbers matter to tests: edit with care. */
+    public static final String SLEEP = """
+            id: sleep
+            title: Is my sleep getting in the way?
+            label: Sleep and therapy
+            about: A few questions about tiredness.
+            triggers: [tired, sleep]
+            start: tired
+            nodes:
+              tired:
+                question: How do you feel in sessions?
+                choices:
+                  - label: Wide awake
+                    next: fine
+                  - label: Worn out
+                    next: how-long
+                    flags: [worn-out]
+                    score: 1
+              how-long:
+                message: Thanks for **saying** so.
+                next: weigh
+              weigh:
+                check:
+                  - if: { flag: worn-out, score-at-least: 1 }
+                    next: mention-it
+                else: fine
+              mention-it:
+                outcome: Mention it
+                text: It is fine to say you are tired.
+                follow-ups: [sleep]
+              fine:
+                outcome: Sounds fine
+                text: Nothing suggests a problem.
+            """;
+
+    private final Path dir;
+
+    private ContentFixture(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A valid folder with the menu and the sleep tree. */
+    public static ContentFixture validIn(Path dir) {
+        return new ContentFixture(dir).write("menu.yaml", MENU).write("trees/sleep.yaml", SLEEP);
+    }
+
+    public ContentFixture write(String relative, String text) {
+        try {
+            Path file = dir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the first occurrence of {@code from} in the sleep tree as it stands. */
+    public ContentFixture sleepWith(String from, String to) {
+        try {
+            String current = Files.readString(dir.resolve("trees/sleep.yaml"));
+            int at = current.indexOf(from);
+            if (at < 0) {
+                throw new IllegalArgumentException("the sleep tree has no '" + from + "'");
+            }
+            return write("trees/sleep.yaml", current.substring(0, at) + to + current.substring(at + from.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public LoadResult load() {
+        return new ContentLoader().load(dir);
+    }
+
+    public Content content() {
+        return load().orThrow();
+    }
+}
