@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The packaged jar, run as the README says, with a conversation piped into it. */
 class PackagedJarIT {
@@ -33,14 +35,15 @@ class PackagedJarIT {
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    @Test
-    void pipedChatReachesAnOutcomeInPlainText() throws Exception {
-        // leaving: "Yes, I've decided" -> "Tell them in a session" -> Continue -> first "after" choice
-        Run run = run("3\n1\n1\n1\n1\n", "chat");
+    /** Picks the tree from the menu, then always the first button, which in every tree ends at an outcome. */
+    @ParameterizedTest(name = "menu item {0} reaches an outcome")
+    @CsvSource({"1, Transference or a real problem?", "2, Is this therapist a good fit?",
+            "3, Is this therapist a good fit?"})
+    void pipedChatReachesAnOutcomeOfEachTreeInPlainText(int menuItem, String followUp) throws Exception {
+        Run run = run(menuItem + "\n" + "1\n".repeat(7), "chat");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("[1] Is this therapist a good fit?", "[2] Main menu")
-                .doesNotContain("\u001b");
+        assertThat(run.out()).contains("[1] " + followUp + "\n  [2] Main menu").doesNotContain("\u001b");
         assertThat(run.err()).doesNotContain("ERROR");
     }
 
