@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.alliancebot.content.Content;
-import org.alliancebot.content.ContentLoader;
-import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Node;
 import org.alliancebot.content.NodeRef;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
+import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.conversation.TranscriptRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,11 @@ import org.junit.jupiter.api.Test;
 class ShippedContentTest {
 
     static final Path CONTENT = Path.of("content");
-    static LoadResult loaded;
+    static Snapshot.Loaded loaded;
 
     @BeforeAll
     static void load() {
-        loaded = new ContentLoader().load(CONTENT);
+        loaded = Snapshot.load(CONTENT);
     }
 
     @Test
@@ -37,11 +36,10 @@ class ShippedContentTest {
 
     @Test
     void everyTranscriptPasses() {
-        Content content = loaded.orThrow();
         TranscriptReader.Read read = new TranscriptReader().read(CONTENT);
         assertThat(read.problems()).as(() -> report(read.problems())).isEmpty();
 
-        TranscriptRunner.Report report = new TranscriptRunner(content).run(read.transcripts());
+        TranscriptRunner.Report report = new TranscriptRunner(loaded.orThrow()).run(read.transcripts());
 
         assertThat(report.outcomes()).isNotEmpty();
         assertThat(report.outcomes()).as(() -> report.outcomes().stream()
@@ -53,8 +51,8 @@ class ShippedContentTest {
 
     @Test
     void everyOutcomeIsReachedByATranscript() {
-        Content content = loaded.orThrow();
-        TranscriptRunner.Report report = new TranscriptRunner(content)
+        Content content = loaded.orThrow().content();
+        TranscriptRunner.Report report = new TranscriptRunner(loaded.orThrow())
                 .run(new TranscriptReader().read(CONTENT).transcripts());
 
         List<NodeRef> unreachedOutcomes = report.unvisited(content).stream()
@@ -66,7 +64,7 @@ class ShippedContentTest {
 
     @Test
     void eachTreeHasThreeDecisionPointsDeepAndThreeOutcomes() {
-        Content content = loaded.orThrow();
+        Content content = loaded.orThrow().content();
         for (var tree : content.trees().values()) {
             long outcomes = tree.nodes().values().stream().filter(n -> n instanceof Node.Outcome).count();
             assertThat(outcomes).as("outcomes of " + tree.id()).isGreaterThanOrEqualTo(3);

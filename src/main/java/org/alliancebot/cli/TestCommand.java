@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentLoader;
-import org.alliancebot.content.LoadResult;
+import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.content.NodeRef;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
@@ -31,18 +31,18 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         Path contentDir = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
-        LoadResult loaded = new ContentLoader().load(contentDir);
+        Snapshot.Loaded loaded = Snapshot.load(contentDir);
         if (loaded.hasErrors()) {
             loaded.problems().forEach(out::println);
             out.println("The content has errors, so no transcript was played. Run validate for details.");
             out.flush();
             return 1;
         }
-        Content content = loaded.orThrow();
+        Snapshot snapshot = loaded.orThrow();
         TranscriptReader.Read read = new TranscriptReader().read(contentDir);
         read.problems().forEach(out::println);
-        TranscriptRunner.Report report = new TranscriptRunner(content).run(read.transcripts());
-        new TranscriptReportPrinter(content, out).print(report);
+        TranscriptRunner.Report report = new TranscriptRunner(snapshot).run(read.transcripts());
+        new TranscriptReportPrinter(snapshot.content(), out).print(report);
         out.flush();
         boolean unreadable = read.problems().stream().anyMatch(Problem::isError);
         return report.passed() && !unreadable ? 0 : 1;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancebot.content.ContentLoader;
-import org.alliancebot.content.LoadResult;
+import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Path content = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
-        LoadResult result = new ContentLoader().load(content);
+        Snapshot.Loaded result = Snapshot.load(content);
         List<Problem> problems = new ArrayList<>(result.problems());
         if (content.resolve(TranscriptReader.TESTS_DIR).toFile().isDirectory()) {
             problems.addAll(new TranscriptReader().read(content).problems());
@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         long warnings = problems.size() - errors;
         if (problems.isEmpty()) {
             out.println(ContentLoader.display(content) + ": no problems found (content version "
-                    + result.content().orElseThrow().version() + ")");
+                    + result.snapshot().orElseThrow().content().version() + ")");
         } else {
             out.println(ContentLoader.display(content) + ": " + count(errors, "error") + ", "
                     + count(warnings, "warning"));

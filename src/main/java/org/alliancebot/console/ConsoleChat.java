@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -90,24 +91,22 @@ public final class ConsoleChat {
         }
     }
 
+    /** Prints replies in order; every button of the batch gets its own number, counting on from the first. */
     private void show(List<Reply> replies) {
-        int withButtons = -1;
-        for (int i = 0; i < replies.size(); i++) {
-            if (!replies.get(i).buttons().isEmpty()) {
-                withButtons = i;
-            }
-        }
-        for (int i = 0; i < replies.size(); i++) {
-            Reply reply = replies.get(i);
+        List<Reply.Button> shown = new ArrayList<>();
+        for (Reply reply : replies) {
             out.println();
             out.println(Markdown.toPlain(reply.text()));
-            if (i == withButtons) {
-                numbered = reply.buttons();
+            if (!reply.buttons().isEmpty()) {
                 out.println();
-                for (int b = 0; b < numbered.size(); b++) {
-                    out.println("  [" + (b + 1) + "] " + numbered.get(b).label());
+                for (Reply.Button button : reply.buttons()) {
+                    shown.add(button);
+                    out.println("  [" + shown.size() + "] " + button.label());
                 }
             }
+        }
+        if (!shown.isEmpty()) {
+            numbered = List.copyOf(shown);
         }
         out.println();
         out.flush();

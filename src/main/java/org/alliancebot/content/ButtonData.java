@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *   <li>{@code p:<version>:<tree>:<node>:<n>} presses the n-th button of a node, valid only while the person is
  *       still at that node of that content version;</li>
  *   <li>{@code s:<tree>} starts a tree (menu entries and follow-ups: harmless to press again later);</li>
+ *   <li>{@code r:<article>} sends an article;</li>
  *   <li>{@code a:<action>} a navigation action such as {@code menu}.</li>
  * </ul>
  */
@@ -40,6 +41,14 @@ public sealed interface ButtonData {
         }
     }
 
+    /** Sends a whole article (search answers, outcomes, the menu). */
+    record ReadArticle(String article) implements ButtonData {
+        @Override
+        public String encode() {
+            return "r:" + article;
+        }
+    }
+
     record Action(String name) implements ButtonData {
         public static final Action MENU = new Action("menu");
         public static final Action BACK = new Action("back");
@@ -54,6 +63,7 @@ public sealed interface ButtonData {
     Pattern PRESS = Pattern.compile("p:([0-9a-f]{" + VERSION_LENGTH + "}):([a-z0-9-]{1,60}):([a-z0-9-]{1,60}):([0-9])");
     Pattern START = Pattern.compile("s:([a-z0-9-]{1,60})");
     Pattern ACTION = Pattern.compile("a:([a-z0-9-]{1,30})");
+    Pattern READ = Pattern.compile("r:([a-z0-9-]{1,60})");
 
     /** Reads data that came back from a chat platform; anything not written by {@link #encode()} is empty. */
     static Optional<ButtonData> parse(String data) {
@@ -70,6 +80,9 @@ public sealed interface ButtonData {
         }
         if ((m = ACTION.matcher(data)).matches()) {
             return Optional.of(new Action(m.group(1)));
+        }
+        if ((m = READ.matcher(data)).matches()) {
+            return Optional.of(new ReadArticle(m.group(1)));
         }
         return Optional.empty();
     }

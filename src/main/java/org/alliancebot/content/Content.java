@@ -7,7 +7,8 @@ import java.util.Optional;
  * One immutable snapshot of everything in the content folder. The version is a hash of the files, so two loads of
  * the same files agree and any edit changes it.
  */
-public record Content(String version, Menu menu, Map<String, Tree> trees) {
+public record Content(String version, Menu menu, Map<String, Tree> trees, Map<String, Article> articles,
+                      SearchTerms searchTerms) {
 
     public Optional<Tree> tree(String treeId) {
         return Optional.ofNullable(trees.get(treeId));
@@ -15,5 +16,9 @@ public record Content(String version, Menu menu, Map<String, Tree> trees) {
 
     public Optional<Node> node(NodeRef ref) {
         return tree(ref.tree()).flatMap(t -> t.node(ref.node()));
+    }
+
+    public Optional<Article> article(String articleId) {
+        return Optional.ofNullable(articles.get(articleId));
     }
 }

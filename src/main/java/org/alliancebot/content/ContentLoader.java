@@ -25,6 +25,7 @@ public final class ContentLoader {
 
     public static final String MENU_FILE = "menu.yaml";
     public static final String TREES_DIR = "trees";
+    public static final String ARTICLES_DIR = "articles";
 
     public LoadResult load(Path dir) {
         Problems problems = new Problems();
@@ -36,10 +37,13 @@ public final class ContentLoader {
                 .flatMap(yaml -> MenuReader.read(yaml, problems));
         Map<String, Set<String>> unreadTrees = new HashMap<>();
         Map<String, Tree> trees = readTrees(dir.resolve(TREES_DIR), problems, unreadTrees);
+        Map<String, Article> articles = readArticles(dir.resolve(ARTICLES_DIR), problems);
+        SearchTerms searchTerms = new SearchTermsReader(problems).read(dir);
         if (menu.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
         }
-        Content content = new Content(version(dir), menu.get(), Map.copyOf(trees));
+        Content content = new Content(version(dir), menu.get(), Map.copyOf(trees), Map.copyOf(articles),
+                searchTerms);
         new ContentValidator(content, unreadTrees, problems).validate();
         return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
     }
@@ -77,10 +81,36 @@ public final class ContentLoader {
         return trees;
     }
 
+    private Map<String, Article> readArticles(Path articlesDir, Problems problems) {
+        Map<String, Article> articles = new LinkedHashMap<>();
+        if (!Files.isDirectory(articlesDir)) {
+            return articles;
+        }
+        for (Path file : files(articlesDir, ".md")) {
+            String name = file.getFileName().toString();
+            if (name.equals("README.md")) {
+                continue;
+            }
+            String id = name.substring(0, name.length() - ".md".length());
+            if (!Fields.ID.matcher(id).matches()) {
+                problems.error(Location.of(display(file)),
+                        "the file name '%s' should be the article id: lowercase words joined by hyphens", name);
+            }
+            readText(file, problems)
+                    .flatMap(text -> new ArticleReader(problems).read(text, display(file), id))
+                    .ifPresent(article -> articles.put(id, article));
+        }
+        return articles;
+    }
+
     private static List<Path> yamlFiles(Path dir) {
+        return files(dir, ".yaml", ".yml");
+    }
+
+    private static List<Path> files(Path dir, String... suffixes) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .filter(f -> Stream.of(suffixes).anyMatch(f.toString()::endsWith))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -89,14 +119,17 @@ public final class ContentLoader {
     }
 
     static Optional<YamlNode> readFile(Path file, Problems problems) {
+        return readText(file, problems).flatMap(text -> YamlReader.read(text, display(file), problems));
+    }
+
+    private static Optional<String> readText(Path file, Problems problems) {
         String display = display(file);
         if (!Files.isRegularFile(file)) {
             problems.error(Location.of(display), "file is missing");
             return Optional.empty();
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return YamlReader.read(text, display, problems);
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
             problems.error(Location.of(display), "the file is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,8 @@ final class ContentValidator {
     static final int MAX_CHOICES = 8;
     static final int MAX_LABEL = 40;
     static final int MAX_MESSAGE = 4096;
+    /** Buttons under one message; more would bury the conversation on a phone screen. */
+    static final int MAX_BUTTONS = 8;
 
     private final Content content;
     private final Map<String, Set<String>> unreadTrees;
@@ -39,6 +42,8 @@ final class ContentValidator {
     void validate() {
         checkMenu();
         content.trees().values().forEach(this::checkTree);
+        content.articles().values().forEach(this::checkArticle);
+        checkArticlesAreOffered();
         checkEveryNodeReachesAnOutcome();
         checkAutomaticLoops();
         checkFlagsAreSet();
@@ -63,6 +68,7 @@ final class ContentValidator {
         if (menu.trees().isEmpty()) {
             problems.error(menu.at(), "the menu offers no trees; list at least one under 'trees'");
         }
+        menu.articles().forEach(ref -> checkArticleRef(ref, "the menu"));
         checkText(menu.welcome() + "\n\n" + menu.disclaimer(), menu.at(), "the welcome and disclaimer");
         checkText(menu.help(), menu.at(), "the help text");
     }
@@ -120,6 +126,11 @@ final class ContentValidator {
             case Node.Outcome o -> {
                 checkText("**" + o.title() + "**\n\n" + o.text(), o.at(), "the outcome");
                 o.followUps().forEach(f -> checkTreeRef(f, "a follow-up"));
+                o.articles().forEach(a -> checkArticleRef(a, "outcome '" + o.id() + "'"));
+                if (o.followUps().size() + o.articles().size() + 1 > MAX_BUTTONS) {
+                    problems.error(o.at(), "outcome '%s' would show %d buttons; keep follow-ups and articles to %d",
+                            o.id(), o.followUps().size() + o.articles().size() + 1, MAX_BUTTONS - 1);
+                }
             }
             case Node.Goto g -> {
                 if (checkTreeRef(new Ref(g.targetTree(), g.target().at()), "goto")) {
@@ -151,6 +162,41 @@ final class ContentValidator {
         problems.error(ref.at(), "%s names tree '%s', which does not exist%s", where, ref.id(),
                 Suggestions.hint(ref.id(), allTreeIds()));
         return false;
+    }
+
+    private void checkArticleRef(Ref ref, String where) {
+        Optional<Article> article = content.article(ref.id());
+        if (article.isEmpty()) {
+            problems.error(ref.at(), "%s names article '%s', which does not exist%s", where, ref.id(),
+                    Suggestions.hint(ref.id(), content.articles().keySet()));
+        } else {
+            // The title is the button that opens the article.
+            checkLabel(article.get().title(), article.get().at(), "the article title");
+        }
+    }
+
+    private void checkArticle(Article article) {
+        article.trees().forEach(ref -> checkTreeRef(ref, "article '" + article.id() + "'"));
+        for (Article.Section section : article.sections()) {
+            checkText(section.text(), section.at(), "section '" + section.heading() + "'");
+        }
+        if (article.tags().isEmpty()) {
+            problems.warning(article.at(), "article '%s' has no tags; search finds articles partly by their tags",
+                    article.id());
+        }
+    }
+
+    /** An article no outcome or menu links to can still be found by search, but editors usually meant to link it. */
+    private void checkArticlesAreOffered() {
+        Set<String> linked = new HashSet<>();
+        content.menu().articles().forEach(r -> linked.add(r.id()));
+        content.trees().values().forEach(t -> t.nodes().values().forEach(n -> {
+            if (n instanceof Node.Outcome o) {
+                o.articles().forEach(a -> linked.add(a.id()));
+            }
+        }));
+        content.articles().values().stream().filter(a -> !linked.contains(a.id())).forEach(a -> problems.warning(
+                a.at(), "article '%s' is not linked from any outcome or the menu", a.id()));
     }
 
     private void checkLabel(String label, Location at, String what) {

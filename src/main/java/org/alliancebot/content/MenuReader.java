@@ -7,7 +7,7 @@ import java.util.Set;
 /** Reads {@code menu.yaml}: welcome, disclaimer, help and the trees on the menu. */
 final class MenuReader {
 
-    static final Set<String> MENU_KEYS = Set.of("welcome", "disclaimer", "help", "trees");
+    static final Set<String> MENU_KEYS = Set.of("welcome", "disclaimer", "help", "trees", "articles");
 
     private MenuReader() {
     }
@@ -18,10 +18,11 @@ final class MenuReader {
             Optional<String> disclaimer = menu.text("disclaimer", true);
             Optional<String> help = menu.text("help", true);
             List<Ref> trees = menu.refs("trees", true);
+            List<Ref> articles = menu.refs("articles", false);
             if (welcome.isEmpty() || disclaimer.isEmpty() || help.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Menu(welcome.get(), disclaimer.get(), help.get(), trees, menu.at()));
+            return Optional.of(new Menu(welcome.get(), disclaimer.get(), help.get(), trees, articles, menu.at()));
         });
     }
 }

@@ -33,7 +33,8 @@ public sealed interface Node {
     }
 
     /** The end of a path: what the person's answers suggest, and where they might go next. */
-    record Outcome(String id, String title, String text, List<Ref> followUps, Location at) implements Node {
+    record Outcome(String id, String title, String text, List<Ref> followUps, List<Ref> articles, Location at)
+            implements Node {
     }
 
     /** Continues in another tree, at its start or at a named node ({@code tree/node}). */

@@ -17,7 +17,7 @@ final class TreeReader {
             "question", Set.of("question", "choices"),
             "message", Set.of("message", "next"),
             "check", Set.of("check", "else"),
-            "outcome", Set.of("outcome", "text", "follow-ups"),
+            "outcome", Set.of("outcome", "text", "follow-ups", "articles"),
             "goto", Set.of("goto"));
     private static final Set<String> CHOICE_KEYS = Set.of("label", "next", "flags", "score");
     private static final Set<String> RULE_KEYS = Set.of("if", "next");
@@ -116,8 +116,10 @@ final class TreeReader {
                 Optional<String> title = fields.text("outcome", true);
                 Optional<String> text = fields.text("text", true);
                 List<Ref> followUps = fields.refs("follow-ups", false);
+                List<Ref> articles = fields.refs("articles", false);
                 yield title.isPresent() && text.isPresent()
-                        ? Optional.of(new Node.Outcome(id, title.get(), text.get(), followUps, at)) : Optional.empty();
+                        ? Optional.of(new Node.Outcome(id, title.get(), text.get(), followUps, articles, at))
+                        : Optional.empty();
             }
             case "goto" -> fields.ref("goto", true).map(target -> new Node.Goto(id, target, at));
             default -> throw new IllegalStateException("unhandled node kind " + kind);

@@ -24,21 +24,40 @@ final class YamlReader {
 
     /** Parses one document; on a syntax error reports it with its location and returns empty. */
     static Optional<YamlNode> read(String text, String file, Problems problems) {
+        return read(text, file, 0, problems);
+    }
+
+    /**
+     * Parses YAML that starts {@code lineOffset} lines into its file (front matter), so that locations still
+     * name the file's own lines.
+     */
+    static Optional<YamlNode> read(String text, String file, int lineOffset, Problems problems) {
+        Source source = new Source(file, lineOffset);
         try (JsonParser parser = MAPPER.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.error(Location.of(file), "the file is empty");
+                problems.error(new Location(file, lineOffset + 1, 1), "the %s is empty",
+                        lineOffset == 0 ? "file" : "front matter");
                 return Optional.empty();
             }
-            return Optional.of(readValue(parser, file, problems));
+            return Optional.of(readValue(parser, source, problems));
         } catch (JacksonException e) {
-            problems.error(locationOf(e.getLocation(), file), "YAML syntax: %s", syntaxMessage(e));
+            problems.error(source.locationOf(e.getLocation()), "YAML syntax: %s", syntaxMessage(e));
             return Optional.empty();
         }
     }
 
-    private static YamlNode readValue(JsonParser parser, String file, Problems problems) {
-        Location at = locationOf(parser.currentTokenLocation(), file);
+    private record Source(String file, int lineOffset) {
+        Location locationOf(TokenStreamLocation location) {
+            if (location == null || location.getLineNr() < 1) {
+                return new Location(file, lineOffset + 1, 1);
+            }
+            return new Location(file, location.getLineNr() + lineOffset, Math.max(1, location.getColumnNr()));
+        }
+    }
+
+    private static YamlNode readValue(JsonParser parser, Source file, Problems problems) {
+        Location at = file.locationOf(parser.currentTokenLocation());
         JsonToken token = parser.currentToken();
         return switch (token) {
             case START_OBJECT -> readMapping(parser, file, problems, at);
@@ -52,12 +71,12 @@ final class YamlReader {
         };
     }
 
-    private static YamlNode readMapping(JsonParser parser, String file, Problems problems, Location at) {
+    private static YamlNode readMapping(JsonParser parser, Source file, Problems problems, Location at) {
         List<YamlNode.Entry> entries = new ArrayList<>();
         Map<String, Location> seen = new HashMap<>();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
-            Location keyAt = locationOf(parser.currentTokenLocation(), file);
+            Location keyAt = file.locationOf(parser.currentTokenLocation());
             parser.nextToken();
             YamlNode value = readValue(parser, file, problems);
             Location earlier = seen.putIfAbsent(key, keyAt);
@@ -71,19 +90,12 @@ final class YamlReader {
         return new YamlNode.Mapping(at, List.copyOf(entries));
     }
 
-    private static YamlNode readSequence(JsonParser parser, String file, Problems problems, Location at) {
+    private static YamlNode readSequence(JsonParser parser, Source file, Problems problems, Location at) {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             items.add(readValue(parser, file, problems));
         }
         return new YamlNode.Sequence(at, List.copyOf(items));
-    }
-
-    private static Location locationOf(TokenStreamLocation location, String file) {
-        if (location == null || location.getLineNr() < 1) {
-            return Location.of(file);
-        }
-        return new Location(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 
     /** SnakeYAML's messages span several lines and repeat the location; editors need one plain sentence. */

@@ -24,27 +24,32 @@ public final class Conversation {
     /** Echoed words are cut to this length: enough to recognise, too little to fill a message. */
     private static final int QUOTE_LIMIT = 40;
 
-    private final Supplier<Content> content;
+    private final Supplier<Snapshot> snapshots;
     private final SessionStore sessions;
     private final FreeTextResponder freeText;
     private final Navigator navigator = new Navigator();
+    private final Answers answers = new Answers();
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
-    public Conversation(Supplier<Content> content, SessionStore sessions, FreeTextResponder freeText) {
-        this.content = content;
+    /**
+     * @param snapshots the current content and index, read once per input
+     * @param freeText  answers typed text that is not a command
+     */
+    public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions, FreeTextResponder freeText) {
+        this.snapshots = snapshots;
         this.sessions = sessions;
         this.freeText = freeText;
         add(new Command("start", "Welcome and main menu", this::start));
         add(new Command("menu", "Show the topics", (turn, arg) -> Result.of(Session.AT_MENU, Replies.menu(turn.content()))));
         add(new Command("back", "Go back one step", (turn, arg) -> navigator.back(turn.content(), turn.session())));
         add(new Command("restart", "Start this topic again", (turn, arg) -> navigator.restart(turn.content(), turn.session())));
+        add(new Command("search", "Search the articles: /search your question", this::search));
         add(new Command("help", "How to use this bot", this::help));
     }
 
-    /** A conversation whose free text gets a polite pointer to the buttons, until search is plugged in. */
-    public Conversation(Supplier<Content> content, SessionStore sessions) {
-        this(content, sessions, (turn, text) -> Result.of(turn.session(),
-                Replies.notice(turn.session(), Phrases.USE_BUTTONS)));
+    /** A conversation that answers typed text from the articles. */
+    public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions) {
+        this(snapshots, sessions, new Answers()::answer);
     }
 
     /** Adds or replaces a command; later features (search, safety, privacy) register theirs here. */
@@ -57,10 +62,10 @@ public final class Conversation {
     }
 
     public List<Reply> handle(ChatId chat, Input input) {
-        Content snapshot = content.get();
+        Snapshot snapshot = snapshots.get();
         Session session = sessions.get(chat).orElse(Session.AT_MENU);
         Result result;
-        if (!session.atMenu() && snapshot.node(session.at()).isEmpty()) {
+        if (!session.atMenu() && snapshot.content().node(session.at()).isEmpty()) {
             result = afterContentChange(chat, snapshot, session, input);
         } else {
             result = dispatch(new Turn(chat, snapshot, session), input);
@@ -81,8 +86,8 @@ public final class Conversation {
      * The person's step was removed by a content update. Moving on from it (a button, back) cannot mean what
      * they intended, so they get a notice and the start of their tree; anything else is handled from there.
      */
-    private Result afterContentChange(ChatId chat, Content snapshot, Session lost, Input input) {
-        Result restarted = navigator.restartAfterChange(snapshot, lost);
+    private Result afterContentChange(ChatId chat, Snapshot snapshot, Session lost, Input input) {
+        Result restarted = navigator.restartAfterChange(snapshot.content(), lost);
         boolean movesOn = input instanceof Input.Press
                 || input instanceof Input.Command c && Set.of("back", "restart").contains(c.name());
         return movesOn ? restarted : dispatch(new Turn(chat, snapshot, restarted.session()), input);
@@ -98,6 +103,9 @@ public final class Conversation {
                     ? navigator.press(turn.content(), turn.session(), press) : stale(turn);
             case ButtonData.StartTree start -> turn.content().tree(start.tree())
                     .map(tree -> navigator.start(turn.content(), tree))
+                    .orElseGet(() -> stale(turn));
+            case ButtonData.ReadArticle read -> turn.content().article(read.article())
+                    .map(article -> answers.read(turn, article))
                     .orElseGet(() -> stale(turn));
             case ButtonData.Action action -> switch (action.name()) {
                 case "menu" -> Result.of(Session.AT_MENU, Replies.menu(turn.content()));
@@ -149,6 +157,13 @@ public final class Conversation {
                     .after(Reply.notice(Phrases.UNKNOWN_TREE.formatted(quoted(argument)), List.of()));
         }
         return navigator.start(content, tree.get());
+    }
+
+    private Result search(Turn turn, String question) {
+        if (question.isBlank()) {
+            return Result.of(turn.session(), Replies.notice(turn.session(), Phrases.SEARCH_HOW));
+        }
+        return answers.answer(turn, question);
     }
 
     private Result help(Turn turn, String argument) {

@@ -13,10 +13,13 @@ final class Phrases {
             "I've been updated since your last step, so let's start this topic again from the top.";
     static final String AT_FIRST_STEP = "This is the first step, so there is nothing to go back to.";
     static final String BACK_AT_MENU = "You're at the main menu. Pick a topic to begin.";
-    static final String USE_BUTTONS =
-            "I can't answer typed messages yet. Please use the buttons, or type /menu to see the topics.";
     static final String UNKNOWN_TREE = "I don't have a topic called \"%s\". Here are the ones I know:";
     static final String UNKNOWN_COMMAND = "I don't know the command /%s. These are the ones I understand:";
+    static final String READ_ARTICLE = "Read the article";
+    static final String NOTHING_FOUND = "I don't have a good answer to that in my articles. You could try other "
+            + "words, or pick one of these topics:";
+    static final String SEARCH_HOW = "Type /search and then your question, for example: "
+            + "/search how do I tell my therapist I want to stop";
     static final String EMPTY = "I didn't catch anything there. Use the buttons, or type /help.";
 
     private Phrases() {

@@ -2,6 +2,7 @@ package org.alliancebot.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancebot.content.Article;
 import org.alliancebot.content.ButtonData;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.Menu;
@@ -22,19 +23,25 @@ final class Replies {
     static Reply welcome(Content content) {
         Menu menu = content.menu();
         return new Reply(Reply.Kind.MENU, menu.welcome().strip() + "\n\n" + menu.disclaimer().strip(),
-                treeButtons(content), null);
+                menuButtons(content), null);
     }
 
     static Reply menu(Content content) {
-        return new Reply(Reply.Kind.MENU, Phrases.MENU, treeButtons(content), null);
+        return new Reply(Reply.Kind.MENU, Phrases.MENU, menuButtons(content), null);
     }
 
-    private static List<Reply.Button> treeButtons(Content content) {
-        return content.menu().trees().stream()
-                .map(Ref::id)
-                .flatMap(id -> content.tree(id).stream())
-                .map(Replies::startButton)
-                .toList();
+    /** The menu's trees, then its articles. */
+    private static List<Reply.Button> menuButtons(Content content) {
+        List<Reply.Button> buttons = new ArrayList<>();
+        content.menu().trees().stream().map(Ref::id).flatMap(id -> content.tree(id).stream())
+                .map(Replies::startButton).forEach(buttons::add);
+        content.menu().articles().stream().map(Ref::id).flatMap(id -> content.article(id).stream())
+                .map(Replies::readButton).forEach(buttons::add);
+        return buttons;
+    }
+
+    static Reply.Button readButton(Article article) {
+        return new Reply.Button(article.title(), new ButtonData.ReadArticle(article.id()).encode());
     }
 
     static Reply.Button startButton(Tree tree) {
@@ -51,6 +58,7 @@ final class Replies {
             case Node.Outcome o -> {
                 List<Reply.Button> buttons = new ArrayList<>();
                 o.followUps().forEach(f -> content.tree(f.id()).map(Replies::startButton).ifPresent(buttons::add));
+                o.articles().forEach(a -> content.article(a.id()).map(Replies::readButton).ifPresent(buttons::add));
                 buttons.add(MAIN_MENU);
                 yield new Reply(Reply.Kind.OUTCOME, "**" + o.title().strip() + "**\n\n" + o.text().strip(),
                         buttons, ref);

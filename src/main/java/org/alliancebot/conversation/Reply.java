@@ -19,6 +19,10 @@ public record Reply(Kind kind, String text, List<Button> buttons, NodeRef node) 
         STEP,
         /** The end of a path. */
         OUTCOME,
+        /** A passage from an article that answers a typed question. */
+        ANSWER,
+        /** A whole article, or one part of a long one. */
+        ARTICLE,
         /** Help, apologies and other short notes about the conversation itself. */
         NOTICE
     }

@@ -19,20 +19,20 @@ import org.alliancebot.content.Transcript;
  */
 public final class TranscriptRunner {
 
-    private final Content content;
+    private final Snapshot snapshot;
     private final Function<SessionStore, Conversation> conversations;
 
     /**
      * @param conversations builds the conversation under test around a fresh session store, so every transcript
      *                      starts from a clean slate
      */
-    public TranscriptRunner(Content content, Function<SessionStore, Conversation> conversations) {
-        this.content = content;
+    public TranscriptRunner(Snapshot snapshot, Function<SessionStore, Conversation> conversations) {
+        this.snapshot = snapshot;
         this.conversations = conversations;
     }
 
-    public TranscriptRunner(Content content) {
-        this(content, store -> new Conversation(() -> content, store));
+    public TranscriptRunner(Snapshot snapshot) {
+        this(snapshot, store -> new Conversation(() -> snapshot, store));
     }
 
     public record Failure(Transcript.Step step, int number, String message) {

@@ -5,6 +5,7 @@ import org.alliancebot.content.ContentLoader;
 import org.alliancebot.conversation.CaffeineSessionStore;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.SessionStore;
+import org.alliancebot.conversation.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,13 +21,14 @@ class EngineConfiguration {
 
     /** Refuses to start on invalid content: {@link InvalidContentFailureAnalyzer} lists every problem. */
     @Bean
-    Content content(AllianceProperties properties) {
-        var result = new ContentLoader().load(properties.content().dir());
-        result.problems().stream().filter(p -> !p.isError()).forEach(p -> log.warn("{}", p));
-        Content content = result.orThrow();
-        log.info("Content {} loaded from {}: {} trees", content.version(),
-                ContentLoader.display(properties.content().dir()), content.trees().size());
-        return content;
+    Snapshot snapshot(AllianceProperties properties) {
+        Snapshot.Loaded loaded = Snapshot.load(properties.content().dir());
+        loaded.problems().stream().filter(p -> !p.isError()).forEach(p -> log.warn("{}", p));
+        Snapshot snapshot = loaded.orThrow();
+        Content content = snapshot.content();
+        log.info("Content {} loaded from {}: {} trees, {} articles", content.version(),
+                ContentLoader.display(properties.content().dir()), content.trees().size(), content.articles().size());
+        return snapshot;
     }
 
     @Bean
@@ -35,7 +37,7 @@ class EngineConfiguration {
     }
 
     @Bean
-    Conversation conversation(Content content, SessionStore sessions) {
-        return new Conversation(() -> content, sessions);
+    Conversation conversation(Snapshot snapshot, SessionStore sessions) {
+        return new Conversation(() -> snapshot, sessions);
     }
 }

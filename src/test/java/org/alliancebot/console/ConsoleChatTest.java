@@ -13,6 +13,7 @@ import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentFixture;
 import org.alliancebot.conversation.CaffeineSessionStore;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.Snapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ class ConsoleChatTest {
 
     String chat(String input, boolean interactive) {
         Content content = ContentFixture.validIn(dir).content();
-        var conversation = new Conversation(() -> content, new CaffeineSessionStore(Duration.ofHours(1), 10));
+        Snapshot snapshot = Snapshot.of(content);
+        var conversation = new Conversation(() -> snapshot, new CaffeineSessionStore(Duration.ofHours(1), 10));
         var bytes = new ByteArrayOutputStream();
         var out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new ConsoleChat(conversation, new BufferedReader(new StringReader(input)), out, interactive).run();
@@ -77,7 +79,7 @@ class ConsoleChatTest {
     }
 
     @Test
-    void freeTextGetsAPoliteReply() {
-        assertThat(chat("why do I feel this way\n", false)).contains("use the buttons");
+    void freeTextGetsAnAnswerOrAPoliteNothing() {
+        assertThat(chat("why do I feel this way\n", false)).contains("I don't have a good answer");
     }
 }

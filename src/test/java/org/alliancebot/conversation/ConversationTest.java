@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.alliancebot.content.ButtonData;
-import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentFixture;
 import org.alliancebot.content.NodeRef;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,15 +66,15 @@ class ConversationTest {
 
     final ChatId chat = new ChatId("42");
     final CaffeineSessionStore store = new CaffeineSessionStore(Duration.ofHours(1), 100);
-    final AtomicReference<Content> content = new AtomicReference<>();
+    final AtomicReference<Snapshot> content = new AtomicReference<>();
     Conversation conversation;
 
     @BeforeEach
     void setUp() {
-        content.set(ContentFixture.validIn(dir)
+        content.set(Snapshot.of(ContentFixture.validIn(dir)
                 .write("menu.yaml", ContentFixture.MENU.replace("[sleep]", "[sleep, walk]"))
                 .write("trees/walk.yaml", WALK)
-                .content());
+                .content()));
         conversation = new Conversation(content::get, store);
     }
 
@@ -302,7 +301,7 @@ class ConversationTest {
         void forgedDataIsRefused() {
             typed("/start walk");
 
-            for (String forged : List.of("", "p:", "drop table", "p:" + content.get().version() + ":walk:first:9",
+            for (String forged : List.of("", "p:", "drop table", "p:" + content.get().content().version() + ":walk:first:9",
                     "s:nosuch", "a:launch", "x".repeat(500), "p:ZZZZZZZZ:walk:first:0")) {
                 List<Reply> replies = send(new Input.Press(forged));
                 assertThat(text(replies)).as(forged).contains("earlier step");
@@ -324,10 +323,10 @@ class ConversationTest {
         @Test
         void staleButtonAfterReloadRestartsTreeWithNotice() {
             press(typed("/start walk"), "Red");
-            content.set(ContentFixture.validIn(dir)
+            content.set(Snapshot.of(ContentFixture.validIn(dir)
                     .write("menu.yaml", ContentFixture.MENU.replace("[sleep]", "[sleep, walk]"))
                     .write("trees/walk.yaml", WALK.replace("second", "later"))
-                    .content());
+                    .content()));
 
             List<Reply> replies = typed("/back");
 
@@ -340,13 +339,13 @@ class ConversationTest {
     class TypedText {
 
         @Test
-        void freeTextGetsAPolitePointerToTheButtons() {
+        void freeTextWithNoAnswerSaysSoAndOffersTheWayBack() {
             typed("/start walk");
 
             List<Reply> replies = typed("is it normal to be angry at my therapist?");
 
-            assertThat(replies).singleElement().satisfies(r -> assertThat(r.text()).contains("use the buttons"));
-            assertThat(labels(replies)).containsExactly("Back to where I was", "Main menu");
+            assertThat(replies).singleElement().satisfies(r -> assertThat(r.text()).contains("I don't have a good answer"));
+            assertThat(labels(replies)).containsExactly("Back to where I was", "Sleep and therapy", "Walk");
         }
 
         @Test

@@ -1,0 +1,102 @@
+package org.alliancebot.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.alliancebot.content.Problem;
+import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.search.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code search [--json] [--limit N] [--content DIR] QUERY...}: what the bot would find for a question. The JSON
+ * form is a contract other tools rely on: one object, {@code {"query": ..., "results": [...]}}, exit code 0 for any
+ * query.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the articles and trees as the bot does, and print the results, best first.")
+final class SearchCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(names = "--json", description = "print one JSON object instead of text for a person")
+    private boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "at most N results (default 5)")
+    private int limit;
+
+    @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ./content)")
+    private Path contentDir;
+
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "the question, as a person would type it")
+    private List<String> words = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String query = String.join(" ", words);
+        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(contentDir));
+        if (loaded.hasErrors()) {
+            PrintWriter err = spec.commandLine().getErr();
+            loaded.problems().stream().filter(Problem::isError).forEach(err::println);
+            err.println("The content has errors; run validate for details.");
+            err.flush();
+            return 1;
+        }
+        try (var index = loaded.orThrow().index()) {
+            List<SearchResult> results = index.search(query, Math.max(0, limit));
+            if (json) {
+                out.println(JSON.writeValueAsString(asJson(query, results)));
+            } else {
+                print(out, query, results);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> asJson(String query, List<SearchResult> results) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (SearchResult r : results) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", r.kind().label());
+            item.put("id", r.id());
+            item.put("title", r.title());
+            item.put("score", Math.round(r.score() * 100) / 100.0);
+            item.put("snippet", r.snippet().text());
+            items.add(item);
+        }
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("query", query);
+        object.put("results", items);
+        return object;
+    }
+
+    private static void print(PrintWriter out, String query, List<SearchResult> results) {
+        if (results.isEmpty()) {
+            out.println("Nothing relevant found for \"" + query + "\".");
+            return;
+        }
+        int rank = 0;
+        for (SearchResult r : results) {
+            out.printf("%d. %s  [%s %s, score %.2f]%n", ++rank, r.title(), r.kind().label(), r.id(), r.score());
+            if (!r.section().isEmpty()) {
+                out.println("   section: " + r.section());
+            }
+            out.println("   " + r.snippet().text());
+            out.println();
+        }
+    }
+}

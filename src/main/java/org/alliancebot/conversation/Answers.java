@@ -1,0 +1,102 @@
+package org.alliancebot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.alliancebot.content.Article;
+import org.alliancebot.content.ButtonData;
+import org.alliancebot.content.Content;
+import org.alliancebot.content.Markdown;
+import org.alliancebot.content.MessageSplitter;
+import org.alliancebot.content.Ref;
+import org.alliancebot.content.Tree;
+import org.alliancebot.search.SearchResult;
+
+/**
+ * Answers typed questions from the articles, and sends whole articles. Used for free text and {@code /search},
+ * inside a tree or out of one; the person's place in a tree is kept and offered back.
+ */
+final class Answers {
+
+    /** Articles shown for one question: enough to choose from, few enough to read on a phone. */
+    static final int MAX_ANSWERS = 3;
+    /** Results read from the index, so that a matching tree is seen even below three articles. */
+    private static final int RESULTS_READ = 8;
+
+    Result answer(Turn turn, String question) {
+        List<SearchResult> results = turn.snapshot().index().search(question, RESULTS_READ);
+        List<SearchResult> articles = results.stream()
+                .filter(r -> r.kind() == SearchResult.Kind.ARTICLE).limit(MAX_ANSWERS).toList();
+        if (articles.isEmpty()) {
+            return nothingFound(turn, results);
+        }
+        Content content = turn.content();
+        List<Reply> replies = new ArrayList<>();
+        for (SearchResult result : articles) {
+            String heading = result.section().isEmpty() ? "" : "\n*" + Markdown.escapeMarkdown(result.section()) + "*";
+            replies.add(new Reply(Reply.Kind.ANSWER,
+                    "**" + Markdown.escapeMarkdown(result.title()) + "**" + heading + "\n\n"
+                            + result.snippet().toMarkdown(),
+                    List.of(new Reply.Button(Phrases.READ_ARTICLE, new ButtonData.ReadArticle(result.id()).encode())),
+                    null));
+        }
+        List<Reply.Button> closing = new ArrayList<>();
+        matchingTree(content, results, articles.getFirst()).map(Replies::startButton).ifPresent(closing::add);
+        if (!turn.session().atMenu()) {
+            closing.add(Replies.RESUME);
+        }
+        if (!closing.isEmpty()) {
+            Reply last = replies.removeLast();
+            List<Reply.Button> buttons = new ArrayList<>(last.buttons());
+            buttons.addAll(closing);
+            replies.add(new Reply(last.kind(), last.text(), buttons, null));
+        }
+        return new Result(turn.session(), replies);
+    }
+
+    /** A tree the search found, else the best article's own related tree. */
+    private static Optional<Tree> matchingTree(Content content, List<SearchResult> results, SearchResult best) {
+        Optional<Tree> found = results.stream()
+                .filter(r -> r.kind() == SearchResult.Kind.TREE)
+                .findFirst()
+                .flatMap(r -> content.tree(r.id()));
+        if (found.isPresent()) {
+            return found;
+        }
+        return content.article(best.id()).stream()
+                .flatMap(a -> a.trees().stream())
+                .map(Ref::id)
+                .flatMap(id -> content.tree(id).stream())
+                .findFirst();
+    }
+
+    private static Result nothingFound(Turn turn, List<SearchResult> results) {
+        Content content = turn.content();
+        List<Reply.Button> buttons = new ArrayList<>();
+        // A tree can match where no article does: offer it before the general menu.
+        results.stream().filter(r -> r.kind() == SearchResult.Kind.TREE).findFirst()
+                .flatMap(r -> content.tree(r.id())).map(Replies::startButton).ifPresent(buttons::add);
+        if (!turn.session().atMenu()) {
+            buttons.add(Replies.RESUME);
+        }
+        content.menu().trees().stream().map(Ref::id).flatMap(id -> content.tree(id).stream())
+                .map(Replies::startButton).filter(b -> !buttons.contains(b)).forEach(buttons::add);
+        return Result.of(turn.session(), Reply.notice(Phrases.NOTHING_FOUND, buttons));
+    }
+
+    /** The whole article, in as many messages as it needs, with related topics under the last. */
+    Result read(Turn turn, Article article) {
+        Content content = turn.content();
+        List<String> parts = MessageSplitter.split(article.toMarkdown());
+        List<Reply.Button> buttons = new ArrayList<>();
+        article.trees().stream().map(Ref::id).flatMap(id -> content.tree(id).stream())
+                .map(Replies::startButton).forEach(buttons::add);
+        buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
+        List<Reply> replies = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            replies.add(new Reply(Reply.Kind.ARTICLE, parts.get(i),
+                    i == parts.size() - 1 ? buttons : List.of(), null));
+        }
+        return new Result(turn.session(), replies);
+    }
+}

@@ -1,0 +1,28 @@
+package org.alliancebot.search;
+
+/**
+ * Decides when search has nothing worth showing. Two tests: enough of the question's concepts must match (so one
+ * shared everyday word is not enough), and the best score must clear a floor. Both were chosen on the labelled
+ * questions in {@code src/test/resources/search} (see docs/search-quality.md).
+ *
+ * @param minScore       the lowest score worth showing
+ * @param conceptShare   of a question with three or more concepts, the share that must match
+ * @param shortAllMatch  whether a question of one or two concepts must match them all
+ * @param maxRequired    the most concepts ever required: a long, rambling message tells a story, and only a few
+ *                       of its words name the topic
+ */
+record RelevanceFloor(float minScore, double conceptShare, boolean shortAllMatch, int maxRequired) {
+
+    static final RelevanceFloor DEFAULT = new RelevanceFloor(2.0f, 0.5, true, 3);
+
+    boolean clears(float score) {
+        return score >= minScore;
+    }
+
+    int conceptsRequired(int concepts) {
+        if (concepts <= 2) {
+            return shortAllMatch ? concepts : 1;
+        }
+        return Math.min(maxRequired, Math.max(2, (int) Math.ceil(concepts * conceptShare)));
+    }
+}

@@ -1,0 +1,17 @@
+package org.alliancebot.search;
+
+/**
+ * One answer to a question: an article (its best passage) or a decision tree.
+ *
+ * @param section the heading of the article section the snippet comes from, empty for trees
+ */
+public record SearchResult(Kind kind, String id, String title, float score, String section, Snippet snippet) {
+
+    public enum Kind {
+        ARTICLE, TREE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
