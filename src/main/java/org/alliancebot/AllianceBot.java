@@ -1,5 +1,7 @@
 package org.alliancebot;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.alliancebot.cli.RootCommand;
 import org.alliancebot.system.Launcher;
 import picocli.CommandLine;
@@ -10,10 +12,18 @@ import picocli.CommandLine;
  */
 public final class AllianceBot {
 
+    /**
+     * Lucene notes once, through java.util.logging, that the JDK's incubating vector module is not enabled; it
+     * changes nothing at this index size, and would clutter the output of every command. Held in a field because
+     * java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private AllianceBot() {
     }
 
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
         RootCommand root = new RootCommand((telegram, springArgs) ->
                 Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs));
         int code = new CommandLine(root).execute(args);

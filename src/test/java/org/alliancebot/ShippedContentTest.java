@@ -73,6 +73,23 @@ class ShippedContentTest {
         }
     }
 
+    @Test
+    void everyArticleIsBetween300And900WordsInSections() {
+        for (var article : loaded.orThrow().content().articles().values()) {
+            long words = article.sections().stream()
+                    .mapToLong(s -> (s.heading() + " " + s.text()).split("\\s+").length).sum();
+            assertThat(words).as("words in " + article.id()).isBetween(300L, 900L);
+            assertThat(article.sections()).as("sections of " + article.id()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void theRequiredArticlesAreAllThere() {
+        assertThat(loaded.orThrow().content().articles()).containsKeys("therapeutic-alliance", "good-fit-signs",
+                "finding-the-right-therapist", "first-sessions", "vulnerability-and-safety", "transference",
+                "red-flags", "boundaries-and-trust", "raising-concerns", "leaving", "crisis-support");
+    }
+
     private static String report(List<Problem> problems) {
         return problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }

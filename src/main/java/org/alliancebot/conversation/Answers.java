@@ -33,7 +33,7 @@ final class Answers {
         Content content = turn.content();
         List<Reply> replies = new ArrayList<>();
         for (SearchResult result : articles) {
-            String heading = result.section().isEmpty() ? "" : "\n*" + Markdown.escapeMarkdown(result.section()) + "*";
+            String heading = result.section().isEmpty() ? "" : "\\\n*" + Markdown.escapeMarkdown(result.section()) + "*";
             replies.add(new Reply(Reply.Kind.ANSWER,
                     "**" + Markdown.escapeMarkdown(result.title()) + "**" + heading + "\n\n"
                             + result.snippet().toMarkdown(),

@@ -108,14 +108,9 @@ public final class TranscriptRunner {
         };
     }
 
-    /** The buttons a person would press next: those of the latest reply that has any. */
+    /** The buttons under the last step's replies, in the order shown: a label pressed is its first match. */
     private static List<Reply.Button> lastButtons(List<Reply> replies) {
-        for (int i = replies.size() - 1; i >= 0; i--) {
-            if (!replies.get(i).buttons().isEmpty()) {
-                return replies.get(i).buttons();
-            }
-        }
-        return List.of();
+        return replies.stream().flatMap(r -> r.buttons().stream()).toList();
     }
 
     private List<String> check(Transcript.Expect expect, List<Reply> replies) {

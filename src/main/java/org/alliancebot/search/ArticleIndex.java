@@ -305,12 +305,12 @@ public final class ArticleIndex implements AutoCloseable {
         }
 
         /**
-         * Short words get no leeway (a one-letter change makes another word); longer ones one or two edits, with
+         * Short words get no leeway (one letter turns "pasta" into "past"); longer ones one or two edits, with
          * the first letter fixed and only the two closest spellings tried, so a typo does not flood results.
          */
         private static Query fuzzy(Term term) {
             int length = term.text().length();
-            int edits = length >= 8 ? 2 : length >= 5 ? 1 : 0;
+            int edits = length >= 8 ? 2 : length >= 6 ? 1 : 0;
             if (edits == 0) {
                 return new TermQuery(term);
             }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class CommandLineTest {
 
@@ -125,6 +127,67 @@ class CommandLineTest {
 
             assertThat(run("test", dir.toString())).isEqualTo(1);
             assertThat(out.toString()).contains("no transcript was played");
+        }
+    }
+
+    @Nested
+    class Search {
+
+        final JsonMapper json = JsonMapper.builder().build();
+
+        JsonNode searchJson(String... words) {
+            List<String> args = new ArrayList<>(List.of("search", "--json", "--content", dir.toString()));
+            args.addAll(List.of(words));
+            assertThat(run(args.toArray(String[]::new))).isZero();
+            return json.readTree(out.toString());
+        }
+
+        @Test
+        void jsonFollowsTheContract() {
+            ContentFixture.withArticlesIn(dir);
+
+            JsonNode result = searchJson("angry", "at", "my", "shrink");
+
+            assertThat(result.propertyNames()).containsExactly("query", "results");
+            assertThat(result.get("query").asString()).isEqualTo("angry at my shrink");
+            JsonNode first = result.get("results").get(0);
+            assertThat(first.propertyNames()).containsExactly("kind", "id", "title", "score", "snippet");
+            assertThat(first.get("kind").asString()).isEqualTo("article");
+            assertThat(first.get("id").asString()).isEqualTo("anger");
+            assertThat(first.get("title").asString()).isEqualTo("Anger at your therapist");
+            assertThat(first.get("score").isNumber()).isTrue();
+            assertThat(first.get("snippet").asString()).contains("angry").doesNotContain("**");
+        }
+
+        @Test
+        void limitCapsTheResults() {
+            ContentFixture.withArticlesIn(dir);
+
+            assertThat(searchJson("--limit", "1", "therapist", "angry", "end").get("results")).hasSize(1);
+        }
+
+        @Test
+        void nothingRelevantIsAnEmptyList() {
+            ContentFixture.withArticlesIn(dir);
+
+            assertThat(searchJson("weather", "in", "paris").get("results").isEmpty()).isTrue();
+        }
+
+        @Test
+        void emptyAndOddQueriesExitZero() {
+            ContentFixture.withArticlesIn(dir);
+
+            assertThat(searchJson().get("query").asString()).isEmpty();
+            out.getBuffer().setLength(0);
+            assertThat(searchJson("\"((", "AND", "*:*").get("results").isArray()).isTrue();
+        }
+
+        @Test
+        void withoutJsonPrintsForAPerson() {
+            ContentFixture.withArticlesIn(dir);
+
+            assertThat(run("search", "--content", dir.toString(), "angry", "therapist")).isZero();
+            assertThat(out.toString()).contains("1. Anger at your therapist  [article anger, score ");
         }
     }
 

@@ -53,6 +53,57 @@ public final class ContentFixture {
                 text: Nothing suggests a problem.
             """;
 
+    /** An article about anger, in a tree's words; line numbers matter to tests. */
+    public static final String ANGER = """
+            ---
+            id: anger
+            title: Anger at your therapist
+            summary: Why strong feelings toward a therapist are common.
+            tags: [anger, transference]
+            trees: [sleep]
+            further-reading:
+              - title: Signs of a strong therapeutic alliance
+                publisher: Counselling Directory
+            reviewed: 2026-11-23
+            ---
+
+            ## Is it normal to be angry at my therapist?
+
+            Yes. Many people feel **angry** with their therapist at times. It often echoes older relationships.
+
+            ## What is transference?
+
+            Transference is when feelings from the past land on the therapist in the room.
+            """;
+
+    /** An article about ending therapy; it never says "quit" or "counsellor". */
+    public static final String ENDING = """
+            ---
+            id: ending
+            title: Ending with a therapist
+            summary: How to end respectfully.
+            tags: [ending, goodbye]
+            trees: []
+            further-reading: []
+            reviewed: 2026-11-23
+            ---
+
+            ## How do I end therapy?
+
+            You can end in a session or in writing. You do not need to explain at length.
+
+            ## Behaviour at the last session
+
+            Thank the therapist if you like, and ask for a referral.
+            """;
+
+    public static final String SYNONYMS = """
+            # test synonyms
+            therapist, counsellor, counselor, shrink
+            quit, end, break up
+            behaviour, behavior
+            """;
+
     private final Path dir;
 
     private ContentFixture(Path dir) {
@@ -62,6 +113,17 @@ public final class ContentFixture {
     /** A valid folder with the menu and the sleep tree. */
     public static ContentFixture validIn(Path dir) {
         return new ContentFixture(dir).write("menu.yaml", MENU).write("trees/sleep.yaml", SLEEP);
+    }
+
+    /** The valid folder plus two articles, synonyms, and the menu and an outcome linking the articles. */
+    public static ContentFixture withArticlesIn(Path dir) {
+        return validIn(dir)
+                .write("articles/anger.md", ANGER)
+                .write("articles/ending.md", ENDING)
+                .write("search/synonyms.txt", SYNONYMS)
+                .write("search/stopwords.txt", "hi\nhello\nthanks\n")
+                .write("menu.yaml", MENU + "articles: [ending]\n")
+                .sleepWith("follow-ups: [sleep]", "follow-ups: [sleep]\n    articles: [anger]");
     }
 
     public ContentFixture write(String relative, String text) {

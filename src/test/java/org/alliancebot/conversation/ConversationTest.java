@@ -405,6 +405,6 @@ class ConversationTest {
     @Test
     void commandsAreListedForChannelsToRegister() {
         assertThat(conversation.commands()).extracting(Command::name)
-                .containsExactly("start", "menu", "back", "restart", "help");
+                .containsExactly("start", "menu", "back", "restart", "search", "help");
     }
 }
