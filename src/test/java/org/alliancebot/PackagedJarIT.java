@@ -43,7 +43,8 @@ class PackagedJarIT {
         Run run = run(menuItem + "\n" + "1\n".repeat(7), "chat");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("[1] " + followUp + "\n  [2] Main menu").doesNotContain("\u001b");
+        assertThat(run.out()).containsPattern("\\[1] " + java.util.regex.Pattern.quote(followUp)
+                + "\n(  \\[\\d] .*\n)*  \\[\\d] Main menu").doesNotContain("\u001b");
         assertThat(run.err()).doesNotContain("ERROR");
     }
 
