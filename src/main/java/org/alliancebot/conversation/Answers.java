@@ -20,8 +20,8 @@ final class Answers {
 
     /** Articles shown for one question: enough to choose from, few enough to read on a phone. */
     static final int MAX_ANSWERS = 3;
-    /** Results read from the index, so that a matching tree is seen even below three articles. */
-    private static final int RESULTS_READ = 8;
+    /** Results read from the index: three articles and room for a matching tree ranked among them. */
+    private static final int RESULTS_READ = 5;
 
     Result answer(Turn turn, String question) {
         List<SearchResult> results = turn.snapshot().index().search(question, RESULTS_READ);

@@ -16,9 +16,11 @@ import org.alliancebot.content.Problem;
 import org.alliancebot.content.Tree;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -26,66 +28,78 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
  * A Lucene index over one content snapshot: a document for every article section (a passage search can show on
- * its own) and one for every tree. Built in memory in a few milliseconds, never changed afterwards, and safe to
- * search from many threads; a content reload builds a new index and swaps it in whole.
+ * its own) and one for every tree. Built in a few milliseconds, never changed afterwards, and safe to search
+ * from many threads; a content reload builds a new index and swaps it in whole.
  */
 public final class ArticleIndex implements AutoCloseable {
 
     // Field names. Trees fill the same fields as articles, so one query ranks both kinds together.
     static final String KIND = "kind";
     static final String ID = "id";
-    static final String TITLE = "title";
-    static final String TAGS = "tags";
-    static final String SUMMARY = "summary";
+    /** What the whole article or tree is about: title, tags (trigger phrases for trees) and summary. */
+    static final String ABOUT = "about";
     static final String HEADING = "heading";
     static final String BODY = "body";
 
     /** How much a match in each field counts: what a passage is about outweighs a passing mention. */
     static final Map<String, Float> FIELD_BOOSTS = orderedBoosts();
 
+    private static final FieldType BODY_TYPE = bodyType();
+    /** Read first for every hit, to collapse passages to their article; the rest only for those kept. */
+    private static final java.util.Set<String> KEY_FIELDS = java.util.Set.of(KIND, ID);
+
     /** A person's text is cut to this length before analysis, which bounds the cost of any one search. */
     static final int MAX_QUERY_CHARS = 300;
-    /** Hits read before collapsing to one per article; passages beyond this rank are never the best of theirs. */
-    private static final int HITS_TO_COLLAPSE = 50;
+    /**
+     * Passages read per result wanted, before collapsing to one per article: an article has a handful of sections,
+     * and reading fewer hits lets Lucene skip passages that cannot make the cut.
+     */
+    private static final int HITS_PER_RESULT = 4;
 
     private final Content content;
     private final SearchAnalyzers analyzers;
+    private final IndexDirectory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final UnifiedHighlighter sentences;
-    private final UnifiedHighlighter whole;
+    private final SnippetHighlighter sentences;
+    private final SnippetHighlighter whole;
     private final RelevanceFloor floor;
+    private final Vocabulary vocabulary;
 
-    private ArticleIndex(Content content, SearchAnalyzers analyzers, DirectoryReader reader, RelevanceFloor floor) {
+    private ArticleIndex(Content content, SearchAnalyzers analyzers, IndexDirectory directory, RelevanceFloor floor)
+            throws IOException {
         this.content = content;
         this.analyzers = analyzers;
-        this.reader = reader;
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory.directory());
         this.searcher = new IndexSearcher(reader);
+        this.vocabulary = new Vocabulary(reader, FIELD_BOOSTS.keySet());
         // Short sections are shown whole; long ones as their best sentences.
-        this.whole = highlighter(analyzers, WholeBreakIterator::new);
-        this.sentences = highlighter(analyzers, () -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
+        this.whole = highlighter(searcher, analyzers, WholeBreakIterator::new);
+        this.sentences = highlighter(searcher, analyzers, () -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
         this.floor = floor;
     }
 
-    private static UnifiedHighlighter highlighter(SearchAnalyzers analyzers,
+    private static SnippetHighlighter highlighter(IndexSearcher searcher, SearchAnalyzers analyzers,
                                                   java.util.function.Supplier<BreakIterator> breaks) {
-        return UnifiedHighlighter.builderWithoutSearcher(analyzers.index)
-                .withHandleMultiTermQuery(true)
+        // Term-level matching on stored offsets is enough for marking words, and far cheaper than weight matches.
+        return new SnippetHighlighter(UnifiedHighlighter.builder(searcher, analyzers.index)
+                .withWeightMatches(false)
+                .withPassageRelevancyOverSpeed(false)
                 .withBreakIterator(breaks)
-                .withFormatter(new SnippetFormatter())
-                .build();
+                .withFormatter(new SnippetFormatter()));
     }
 
     public static ArticleIndex build(Content content) {
@@ -94,8 +108,8 @@ public final class ArticleIndex implements AutoCloseable {
 
     static ArticleIndex build(Content content, RelevanceFloor floor) {
         SearchAnalyzers analyzers = new SearchAnalyzers(content.searchTerms());
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzers.index))) {
+        IndexDirectory directory = IndexDirectory.create();
+        try (IndexWriter writer = new IndexWriter(directory.directory(), new IndexWriterConfig(analyzers.index))) {
             for (Article article : content.articles().values()) {
                 for (Article.Section section : article.sections()) {
                     writer.addDocument(passage(article, section));
@@ -105,8 +119,9 @@ public final class ArticleIndex implements AutoCloseable {
                 writer.addDocument(tree(tree));
             }
             writer.commit();
-            return new ArticleIndex(content, analyzers, DirectoryReader.open(directory), floor);
+            return new ArticleIndex(content, analyzers, directory, floor);
         } catch (IOException e) {
+            directory.close();
             throw new UncheckedIOException("cannot build the in-memory index", e);
         }
     }
@@ -121,13 +136,14 @@ public final class ArticleIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField(KIND, SearchResult.Kind.ARTICLE.label(), Field.Store.YES));
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
-        doc.add(new TextField(TITLE, article.title(), Field.Store.NO));
-        article.tags().forEach(tag -> doc.add(new TextField(TAGS, tag, Field.Store.NO)));
-        doc.add(new TextField(SUMMARY, article.summary(), Field.Store.NO));
+        // One field for what the article is about: fewer fields make every query cheaper to score.
+        doc.add(new TextField(ABOUT, article.title(), Field.Store.NO));
+        article.tags().forEach(tag -> doc.add(new TextField(ABOUT, tag, Field.Store.NO)));
+        doc.add(new TextField(ABOUT, article.summary(), Field.Store.NO));
         // The heading is stored to name the section; searched, because headings are phrased as people ask.
         doc.add(new TextField(HEADING, section.heading(), Field.Store.YES));
-        // Plain text is indexed and stored: the snippet is cut from it, and highlighting re-analyses it.
-        doc.add(new TextField(BODY, Markdown.toPlain(section.text()), Field.Store.YES));
+        // Plain text, stored for the snippet, with offsets so highlighting reads them instead of re-analysing.
+        doc.add(new Field(BODY, Markdown.toPlain(section.text()), BODY_TYPE));
         return doc;
     }
 
@@ -136,11 +152,10 @@ public final class ArticleIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField(KIND, SearchResult.Kind.TREE.label(), Field.Store.YES));
         doc.add(new StringField(ID, tree.id(), Field.Store.YES));
-        doc.add(new TextField(TITLE, tree.title(), Field.Store.NO));
-        tree.triggers().forEach(trigger -> doc.add(new TextField(TAGS, trigger, Field.Store.NO)));
-        doc.add(new TextField(SUMMARY, tree.about(), Field.Store.NO));
+        doc.add(new TextField(ABOUT, tree.title(), Field.Store.NO));
+        tree.triggers().forEach(trigger -> doc.add(new TextField(ABOUT, trigger, Field.Store.NO)));
         doc.add(new TextField(HEADING, "", Field.Store.YES));
-        doc.add(new TextField(BODY, tree.about(), Field.Store.YES));
+        doc.add(new Field(BODY, tree.about(), BODY_TYPE));
         return doc;
     }
 
@@ -154,7 +169,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
         String bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         try {
-            Query query = query(bounded);
+            Prepared query = prepare(bounded);
             if (query == null) {
                 return List.of();
             }
@@ -169,28 +184,37 @@ public final class ArticleIndex implements AutoCloseable {
      * near spellings), each searched across all fields. Most concepts must match, which keeps a single common
      * word such as "good" from dragging in every article.
      */
+    /**
+     * The query that ranks, and the same concepts on the body alone for highlighting, which need not score the
+     * other fields again for every passage shown.
+     */
+    record Prepared(Query ranking, Query body) {
+    }
+
     Query query(String text) throws IOException {
-        QueryBuilder builder = new QueryBuilder(analyzers.query);
-        Map<String, List<Query>> groupsByField = new LinkedHashMap<>();
-        for (String field : FIELD_BOOSTS.keySet()) {
-            Query fieldQuery = builder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
-            if (fieldQuery == null) {
-                return null;
-            }
-            groupsByField.put(field, groups(fieldQuery));
+        Prepared prepared = prepare(text);
+        return prepared == null ? null : prepared.ranking();
+    }
+
+    private Prepared prepare(String text) throws IOException {
+        // Every field shares one analyzer, so the text is analysed once and the query copied to each field.
+        Query analysed = new QueryBuilder(analyzers.query).createBooleanQuery(BODY, text, BooleanClause.Occur.SHOULD);
+        if (analysed == null) {
+            return null;
         }
-        int groups = groupsByField.values().iterator().next().size();
+        Query corrected = new TypoTolerance(vocabulary).apply(analysed);
+        List<Query> groups = groups(corrected);
         BooleanQuery.Builder top = new BooleanQuery.Builder();
-        for (int i = 0; i < groups; i++) {
+        for (Query group : groups) {
             BooleanQuery.Builder concept = new BooleanQuery.Builder();
-            for (var entry : groupsByField.entrySet()) {
-                Query group = new TypoTolerance(reader, FIELD_BOOSTS.keySet()).apply(entry.getValue().get(i));
-                concept.add(new BoostQuery(group, FIELD_BOOSTS.get(entry.getKey())), BooleanClause.Occur.SHOULD);
+            for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+                concept.add(new BoostQuery(FieldRetarget.to(group, field.getKey()), field.getValue()),
+                        BooleanClause.Occur.SHOULD);
             }
             top.add(concept.build(), BooleanClause.Occur.SHOULD);
         }
-        top.setMinimumNumberShouldMatch(floor.conceptsRequired(groups));
-        return top.build();
+        top.setMinimumNumberShouldMatch(floor.conceptsRequired(groups.size()));
+        return new Prepared(top.build(), corrected);
     }
 
     /**
@@ -204,24 +228,32 @@ public final class ArticleIndex implements AutoCloseable {
         return List.of(query);
     }
 
-    private List<SearchResult> collect(Query query, int limit) throws IOException {
-        ScoreDoc[] hits = searcher.search(query, HITS_TO_COLLAPSE).scoreDocs;
+    private List<SearchResult> collect(Prepared query, int limit) throws IOException {
+        // Counting hits exactly is not needed, which lets Lucene skip passages that cannot make the top.
+        int hitsToRead = Math.max(10, limit * HITS_PER_RESULT);
+        ScoreDoc[] hits = searcher.search(query.ranking(),
+                new TopScoreDocCollectorManager(hitsToRead, null, hitsToRead)).scoreDocs;
         StoredFields stored = searcher.storedFields();
-        Map<String, SearchResult> best = new LinkedHashMap<>();
+        Map<String, ScoreDoc> best = new LinkedHashMap<>();
+        Map<Integer, Document> docs = new HashMap<>();
         for (ScoreDoc hit : hits) {
             if (best.size() >= limit || !floor.clears(hit.score)) {
                 break;
             }
-            Document doc = stored.document(hit.doc);
-            SearchResult.Kind kind = SearchResult.Kind.valueOf(doc.get(KIND).toUpperCase(Locale.ROOT));
-            String id = doc.get(ID);
-            if (best.containsKey(kind + id)) {
-                continue;
+            Document key = stored.document(hit.doc, KEY_FIELDS);
+            if (best.putIfAbsent(key.get(KIND) + ":" + key.get(ID), hit) == null) {
+                docs.put(hit.doc, stored.document(hit.doc));
             }
-            best.put(kind + id, new SearchResult(kind, id, title(kind, id), hit.score, doc.get(HEADING),
-                    snippet(query, doc.get(BODY))));
         }
-        return List.copyOf(best.values());
+        Map<Integer, Snippet> snippets = snippets(query.body(), best.values(), docs);
+        List<SearchResult> results = new ArrayList<>();
+        for (ScoreDoc hit : best.values()) {
+            Document doc = docs.get(hit.doc);
+            SearchResult.Kind kind = SearchResult.Kind.valueOf(doc.get(KIND).toUpperCase(Locale.ROOT));
+            results.add(new SearchResult(kind, doc.get(ID), title(kind, doc.get(ID)), hit.score, doc.get(HEADING),
+                    snippets.get(hit.doc)));
+        }
+        return List.copyOf(results);
     }
 
     private String title(SearchResult.Kind kind, String id) {
@@ -231,48 +263,79 @@ public final class ArticleIndex implements AutoCloseable {
         };
     }
 
-    private Snippet snippet(Query query, String body) throws IOException {
-        UnifiedHighlighter highlighter = body.length() <= Snippet.MAX_LENGTH ? whole : sentences;
-        Object highlighted = highlighter.highlightWithoutSearcher(BODY, query, body, 3);
-        if (highlighted instanceof Snippet snippet) {
-            return snippet;
+    /**
+     * Highlights all results at once: short passages whole, long ones as their best sentences. A passage that
+     * matched only on its title or tags has nothing to mark, and starts from its beginning.
+     */
+    private Map<Integer, Snippet> snippets(Query query, Iterable<ScoreDoc> hits, Map<Integer, Document> docs)
+            throws IOException {
+        List<Integer> shortDocs = new ArrayList<>();
+        List<Integer> longDocs = new ArrayList<>();
+        for (ScoreDoc hit : hits) {
+            (docs.get(hit.doc).get(BODY).length() <= Snippet.MAX_LENGTH ? shortDocs : longDocs).add(hit.doc);
         }
-        return Snippet.cut(body, List.of());
+        Map<Integer, Snippet> snippets = new HashMap<>();
+        highlight(whole, query, shortDocs, snippets);
+        highlight(sentences, query, longDocs, snippets);
+        for (Map.Entry<Integer, Document> entry : docs.entrySet()) {
+            snippets.computeIfAbsent(entry.getKey(), id -> Snippet.cut(entry.getValue().get(BODY), List.of()));
+        }
+        return snippets;
     }
 
+    private static void highlight(SnippetHighlighter highlighter, Query query, List<Integer> docIds,
+                                  Map<Integer, Snippet> into) throws IOException {
+        if (docIds.isEmpty()) {
+            return;
+        }
+        // The highlighter expects ascending doc ids and answers in the same order.
+        int[] ids = docIds.stream().mapToInt(Integer::intValue).sorted().toArray();
+        Object[] found = highlighter.snippets(BODY, query, ids, 3);
+        for (int i = 0; i < ids.length; i++) {
+            if (found[i] instanceof Snippet snippet) {
+                into.put(ids[i], snippet);
+            }
+        }
+    }
+
+    /** Releases the index and deletes its files; searches must have finished. */
     @Override
     public void close() {
         try {
             reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            directory.close();
         }
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     private static Map<String, Float> orderedBoosts() {
         Map<String, Float> boosts = new LinkedHashMap<>();
-        boosts.put(TITLE, 2.0f);
-        boosts.put(TAGS, 2.0f);
+        boosts.put(ABOUT, 2.0f);
         boosts.put(HEADING, 2.0f);
-        boosts.put(SUMMARY, 1.0f);
         boosts.put(BODY, 1.0f);
         return java.util.Collections.unmodifiableMap(boosts);
     }
 
-    /** Replaces words the index has never seen with near spellings it has, so typos still find their article. */
+    /** Replaces words the index has never seen with the known words they are most likely a typo of. */
     private static final class TypoTolerance {
-        private final DirectoryReader reader;
-        private final Iterable<String> fields;
-        private final Map<String, Boolean> known = new HashMap<>();
+        private final Vocabulary vocabulary;
 
-        TypoTolerance(DirectoryReader reader, Iterable<String> fields) {
-            this.reader = reader;
-            this.fields = fields;
+        TypoTolerance(Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
         }
 
-        Query apply(Query query) throws IOException {
+        Query apply(Query query) {
             if (query instanceof TermQuery tq) {
-                return known(tq.getTerm().text()) ? tq : fuzzy(tq.getTerm());
+                return vocabulary.contains(tq.getTerm().text()) ? tq : corrected(tq.getTerm());
             }
             if (query instanceof BoostQuery bq) {
                 return new BoostQuery(apply(bq.getQuery()), bq.getBoost());
@@ -288,33 +351,20 @@ public final class ArticleIndex implements AutoCloseable {
             return query;
         }
 
-        private boolean known(String term) throws IOException {
-            Boolean cached = known.get(term);
-            if (cached != null) {
-                return cached;
-            }
-            boolean found = false;
-            for (String field : fields) {
-                if (reader.docFreq(new Term(field, term)) > 0) {
-                    found = true;
-                    break;
-                }
-            }
-            known.put(term, found);
-            return found;
-        }
-
         /**
          * Short words get no leeway (one letter turns "pasta" into "past"); longer ones one or two edits, with
-         * the first letter fixed and only the two closest spellings tried, so a typo does not flood results.
+         * the first letter fixed and at most two corrections, so a typo does not flood results.
          */
-        private static Query fuzzy(Term term) {
-            int length = term.text().length();
+        private Query corrected(Term typo) {
+            int length = typo.text().length();
             int edits = length >= 8 ? 2 : length >= 6 ? 1 : 0;
-            if (edits == 0) {
-                return new TermQuery(term);
+            List<String> words = vocabulary.corrections(typo.text(), edits);
+            if (words.isEmpty()) {
+                return new TermQuery(typo);
             }
-            return new FuzzyQuery(term, edits, 1, 2, true);
+            SynonymQuery.Builder either = new SynonymQuery.Builder(typo.field());
+            words.forEach(word -> either.addTerm(new Term(typo.field(), word)));
+            return either.build();
         }
     }
 }

@@ -1,0 +1,47 @@
+package org.alliancebot.search;
+
+import java.util.concurrent.TimeUnit;
+import org.alliancebot.content.Content;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A full index build from loaded content, as at start-up and on every reload. Run from the repository root:
+ *
+ * <pre>mvn -Pbenchmarks -q test-compile exec:exec -Djmh.args="IndexBuildBenchmark -f 1"</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 10)
+@Fork(1)
+public class IndexBuildBenchmark {
+
+    @Param({"shipped", "generated-2000"})
+    public String corpus;
+
+    private Content content;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        content = corpus.equals("shipped") ? GeneratedCorpus.shipped() : GeneratedCorpus.of(2_000, 42);
+    }
+
+    @Benchmark
+    public ArticleIndex build() {
+        ArticleIndex index = ArticleIndex.build(content);
+        index.close();
+        return index;
+    }
+}

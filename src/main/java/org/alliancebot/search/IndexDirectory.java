@@ -1,0 +1,75 @@
+package org.alliancebot.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
+
+/**
+ * Where an index lives: memory-mapped files in a private temporary folder, deleted when the index closes. Lucene
+ * reads memory-mapped files about a third faster than its heap directory (measured: docs/benchmarks.md). Where
+ * no temporary folder can be made, the index falls back to the heap, slower but just as correct.
+ */
+final class IndexDirectory implements AutoCloseable {
+
+    /** Folders of indexes not yet closed, removed at exit too, so an index nobody closed leaves nothing behind. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(IndexDirectory::deleteQuietly),
+                "index-folder-cleanup"));
+    }
+
+    private final Directory directory;
+    private final Path folder;
+
+    private IndexDirectory(Directory directory, Path folder) {
+        this.directory = directory;
+        this.folder = folder;
+    }
+
+    static IndexDirectory create() {
+        try {
+            Path folder = Files.createTempDirectory("alliance-index-");
+            OPEN.add(folder);
+            return new IndexDirectory(new MMapDirectory(folder), folder);
+        } catch (IOException | UnsupportedOperationException e) {
+            return new IndexDirectory(new ByteBuffersDirectory(), null);
+        }
+    }
+
+    Directory directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the index in " + folder, e);
+        } finally {
+            if (folder != null) {
+                OPEN.remove(folder);
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the operating system clears it in time.
+        }
+    }
+}
