@@ -175,6 +175,20 @@ class ArticleIndexTest {
     }
 
     @Test
+    void manyThreadsSearchAtOnceAndAgree() throws Exception {
+        List<String> expected = ids("angry at my shrink");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<List<String>>>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(pool.submit(() -> ids("angry at my shrink")));
+            }
+            for (var future : futures) {
+                assertThat(future.get()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void veryLongTextIsBounded() {
         assertThat(index.search("angry therapist ".repeat(5_000), 5)).isNotEmpty();
     }
