@@ -126,7 +126,7 @@ public final class Conversation {
 
     private Result stale(Turn turn) {
         return navigator.redisplay(turn.content(), turn.session())
-                .after(Reply.notice(Phrases.STALE_BUTTON, List.of()));
+                .after(new Reply(Reply.Kind.REFUSED, Phrases.STALE_BUTTON, List.of(), null));
     }
 
     private Result command(Turn turn, Input.Command input) {

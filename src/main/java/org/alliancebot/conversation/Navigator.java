@@ -1,6 +1,7 @@
 package org.alliancebot.conversation;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.alliancebot.content.ButtonData;
@@ -47,7 +48,8 @@ final class Navigator {
             }
             case Node.Message m when press.index() == 0 -> enter(content, session,
                     new NodeRef(session.at().tree(), m.next().id()), session.flags(), session.score());
-            default -> redisplay(content, session).after(Replies.notice(session, Phrases.STALE_BUTTON));
+            default -> redisplay(content, session)
+                    .after(new Reply(Reply.Kind.REFUSED, Phrases.STALE_BUTTON, List.of(), null));
         };
     }
 

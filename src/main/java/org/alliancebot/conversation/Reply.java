@@ -24,7 +24,9 @@ public record Reply(Kind kind, String text, List<Button> buttons, NodeRef node) 
         /** A whole article, or one part of a long one. */
         ARTICLE,
         /** Help, apologies and other short notes about the conversation itself. */
-        NOTICE
+        NOTICE,
+        /** A button was pressed that no longer belongs to the person's step, and nothing was done. */
+        REFUSED
     }
 
     public Reply {

@@ -3,6 +3,7 @@ package org.alliancebot.system;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("alliance")
 @Validated
 public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
-                                 @Valid @DefaultValue SessionProperties sessions) {
+                                 @Valid @DefaultValue SessionProperties sessions,
+                                 @Valid @DefaultValue TelegramProperties telegram) {
 
     /** @param dir the folder holding menu.yaml, trees/ and the rest */
     public record ContentProperties(@NotNull @DefaultValue("content") Path dir) {
@@ -25,5 +27,45 @@ public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
      */
     public record SessionProperties(@NotNull @DefaultValue("24h") Duration idle,
                                     @Min(1) @DefaultValue("100000") long maxSize) {
+    }
+
+    /**
+     * @param token         the bot's token, from TELEGRAM_BOT_TOKEN; never logged
+     * @param apiUrl        the Bot API server: Telegram's, a self-hosted one, or a local fake one
+     * @param mode          long polling (the default) or webhook
+     * @param pollTimeout   how long one getUpdates call waits for updates
+     * @param shutdownGrace how long shutdown waits for updates in hand
+     */
+    public record TelegramProperties(@DefaultValue("") String token,
+                                     @NotNull @DefaultValue("https://api.telegram.org") URI apiUrl,
+                                     @NotNull @DefaultValue("polling") Mode mode,
+                                     @NotNull @DefaultValue("50s") Duration pollTimeout,
+                                     @NotNull @DefaultValue("10s") Duration shutdownGrace,
+                                     @Valid @DefaultValue RateLimit rateLimit,
+                                     @Valid @DefaultValue Send send,
+                                     @Valid @DefaultValue Webhook webhook) {
+
+        public enum Mode { POLLING, WEBHOOK }
+
+        /** @param enabled Telegram's per-chat and global limits; off only for load tests on a local server */
+        public record RateLimit(@DefaultValue("true") boolean enabled) {
+        }
+
+        /**
+         * @param attempts attempts per request, the first included
+         * @param deadline the longest time spent retrying one request
+         */
+        public record Send(@Min(1) @DefaultValue("6") int attempts, @NotNull @DefaultValue("60s") Duration deadline) {
+        }
+
+        /**
+         * @param publicUrl        where Telegram should POST updates (https://...), required in webhook mode
+         * @param path             the local path that receives them
+         * @param secret           the secret Telegram sends back in X-Telegram-Bot-Api-Secret-Token
+         * @param deleteOnShutdown whether stopping deletes the webhook (not when other instances keep serving)
+         */
+        public record Webhook(URI publicUrl, @NotNull @DefaultValue("/telegram/webhook") String path,
+                              @DefaultValue("") String secret, @DefaultValue("true") boolean deleteOnShutdown) {
+        }
     }
 }

@@ -32,6 +32,11 @@ class EngineConfiguration {
     }
 
     @Bean
+    ContentHealthIndicator contentHealthIndicator(Snapshot snapshot) {
+        return new ContentHealthIndicator(() -> snapshot);
+    }
+
+    @Bean
     SessionStore sessionStore(AllianceProperties properties) {
         return new CaffeineSessionStore(properties.sessions().idle(), properties.sessions().maxSize());
     }

@@ -26,6 +26,7 @@ public final class Launcher {
         if (channel == Channel.CONSOLE) {
             // The terminal is the person's chat window: start-up chatter would only get in the way.
             args.add("--spring.main.log-startup-info=false");
+            args.add("--spring.main.web-application-type=none");
             args.add("--logging.level.root=WARN");
         }
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));

@@ -1,0 +1,98 @@
+package org.alliancebot.system;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+import org.alliancebot.conversation.Conversation;
+import org.alliancebot.telegram.TelegramBot;
+import org.alliancebot.telegram.TelegramSettings;
+import org.alliancebot.telegram.WebhookController;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Runs the Telegram bot when the app starts with a token: long polling by default, or a webhook. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "alliance.channel", havingValue = "telegram")
+class TelegramConfiguration {
+
+    /** What Telegram accepts as a webhook secret. */
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{16,256}");
+
+    @Bean(destroyMethod = "close")
+    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation) {
+        var telegram = properties.telegram();
+        return new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(), telegram.pollTimeout(),
+                telegram.rateLimit().enabled(), telegram.send().attempts(), telegram.send().deadline(),
+                telegram.shutdownGrace()), conversation, Clock.systemUTC());
+    }
+
+    @Bean
+    SmartLifecycle telegramLifecycle(TelegramBot bot, AllianceProperties properties) {
+        var telegram = properties.telegram();
+        if (telegram.mode() == AllianceProperties.TelegramProperties.Mode.WEBHOOK) {
+            if (telegram.webhook().publicUrl() == null) {
+                throw new IllegalStateException("alliance.telegram.webhook.public-url is required in webhook mode");
+            }
+            if (!SECRET.matcher(telegram.webhook().secret()).matches()) {
+                throw new IllegalStateException("alliance.telegram.webhook.secret must be 16 to 256 characters of "
+                        + "A-Z, a-z, 0-9, _ and -");
+            }
+        }
+        return new TelegramLifecycle(bot, telegram);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "alliance.telegram.mode", havingValue = "webhook")
+    WebhookController webhookController(TelegramBot bot, AllianceProperties properties) {
+        return new WebhookController(bot, properties.telegram().webhook().secret());
+    }
+
+    @Bean
+    TelegramHealthIndicator telegramHealthIndicator(TelegramBot bot) {
+        return new TelegramHealthIndicator(bot, Clock.systemUTC());
+    }
+
+    /** Starts the bot once everything else is up, and stops it first, letting updates in hand finish. */
+    private static final class TelegramLifecycle implements SmartLifecycle {
+        private final TelegramBot bot;
+        private final AllianceProperties.TelegramProperties telegram;
+        private volatile boolean running;
+
+        TelegramLifecycle(TelegramBot bot, AllianceProperties.TelegramProperties telegram) {
+            this.bot = bot;
+            this.telegram = telegram;
+        }
+
+        @Override
+        public void start() {
+            try {
+                if (telegram.mode() == AllianceProperties.TelegramProperties.Mode.WEBHOOK) {
+                    bot.startWebhook(telegram.webhook().publicUrl(), telegram.webhook().secret());
+                } else {
+                    bot.startPolling();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("the Telegram bot could not start: " + e.getClass().getSimpleName(), e);
+            }
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            bot.stop(telegram.webhook().deleteOnShutdown());
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            // Before the web server stops, so webhook deliveries in hand can still be answered.
+            return Integer.MAX_VALUE - 1;
+        }
+    }
+}

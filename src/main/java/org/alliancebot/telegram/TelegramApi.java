@@ -1,0 +1,109 @@
+package org.alliancebot.telegram;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Calls the Bot API the way the library does not: retrying what can succeed later (429 after its
+ * {@code retry_after}, server errors, broken pages, dropped connections), bounded in attempts and time, and
+ * sending messages no faster than Telegram allows. Logs a failure by method and code only, never its content.
+ */
+class TelegramApi {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramApi.class);
+
+    /** Lets tests replace real waiting. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final TelegramClient client;
+    private final OutgoingLimiter limiter;
+    private final RetryPolicy policy;
+    private final int attempts;
+    private final Duration deadline;
+    private final Sleeper sleeper;
+
+    TelegramApi(TelegramClient client, OutgoingLimiter limiter, RetryPolicy policy, int attempts, Duration deadline,
+                Sleeper sleeper) {
+        this.client = client;
+        this.limiter = limiter;
+        this.policy = policy;
+        this.attempts = attempts;
+        this.deadline = deadline;
+        this.sleeper = sleeper;
+    }
+
+    /** Sends a message once the chat's and the bot's rate allow; empty when it could not be sent. */
+    Optional<Message> send(SendMessage message) {
+        try {
+            limiter.acquire(Long.parseLong(message.getChatId()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            // A channel username rather than a numeric id: not a chat this bot talks in, but no reason to fail.
+        }
+        return call(message);
+    }
+
+    /** Calls any method with retries; empty when it failed for good or ran out of attempts or time. */
+    <T extends Serializable> Optional<T> call(BotApiMethod<T> method) {
+        return call(method.getMethod(), () -> client.execute(method));
+    }
+
+    /** Registers the webhook, which the library sends as its own kind of request. */
+    Optional<Boolean> setWebhook(SetWebhook setWebhook) {
+        return call(setWebhook.getMethod(), () -> client.execute(setWebhook));
+    }
+
+    @FunctionalInterface
+    interface ApiCall<T> {
+        T execute() throws TelegramApiException;
+    }
+
+    private <T> Optional<T> call(String methodName, ApiCall<T> call) {
+        long started = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.ofNullable(call.execute());
+            } catch (TelegramApiException failure) {
+                Optional<Duration> wait = attempt < attempts ? policy.delay(failure, attempt) : Optional.empty();
+                Duration spent = Duration.ofNanos(System.nanoTime() - started);
+                if (wait.isEmpty() || spent.plus(wait.get()).compareTo(deadline) > 0) {
+                    log.warn("Bot API {} failed after {} attempt(s): {}", methodName, attempt, describe(failure));
+                    return Optional.empty();
+                }
+                log.debug("Bot API {} failed ({}), retrying in {} ms", methodName, describe(failure),
+                        wait.get().toMillis());
+                try {
+                    sleeper.sleep(wait.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /** The error code or failure kind, without the description, which may quote a message. */
+    static String describe(TelegramApiException failure) {
+        if (failure instanceof TelegramApiRequestException request && request.getErrorCode() != null
+                && request.getErrorCode() > 0) {
+            return "error " + request.getErrorCode();
+        }
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        return cause.getClass().getSimpleName();
+    }
+}

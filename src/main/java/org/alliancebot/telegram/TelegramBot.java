@@ -1,0 +1,184 @@
+package org.alliancebot.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.alliancebot.conversation.Command;
+import org.alliancebot.conversation.Conversation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Telegram channel as one unit: the Bot API client, the long-polling loop or the webhook registration, the
+ * per-chat lanes, and an orderly start and stop. Spring wiring creates it; it does not need Spring itself.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+    /** The update kinds the bot acts on; Telegram sends no others. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+
+    private final TelegramSettings settings;
+    private final Conversation conversation;
+    private final Clock clock;
+    private final PollMonitor monitor;
+    private final OkHttpClient http;
+    private final TelegramApi api;
+    private final PerChatExecutor lanes = new PerChatExecutor();
+    private final UpdateDispatcher dispatcher;
+    private final AtomicReference<String> username = new AtomicReference<>();
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private TelegramBotsLongPollingApplication poller;
+    private Instant startedAt;
+
+    public TelegramBot(TelegramSettings settings, Conversation conversation, Clock clock) {
+        this.settings = settings;
+        this.conversation = conversation;
+        this.clock = clock;
+        this.monitor = new PollMonitor(clock);
+        Dispatcher requests = new Dispatcher();
+        // Replies to many chats go out at once; OkHttp's default allows five requests per host.
+        requests.setMaxRequests(512);
+        requests.setMaxRequestsPerHost(512);
+        this.http = new OkHttpClient.Builder()
+                .dispatcher(requests)
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(settings.pollTimeout().plusSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
+                .addInterceptor(monitor)
+                .build();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), settings.telegramUrl());
+        this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
+                new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
+                duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
+        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes);
+    }
+
+    /** Starts long polling: learns the bot's name, registers its commands, and begins reading updates. */
+    public void startPolling() throws TelegramApiException {
+        introduce();
+        poller = new TelegramBotsLongPollingApplication(() -> json, () -> http,
+                Executors::newSingleThreadScheduledExecutor,
+                () -> new PollBackOff(monitor, () -> ThreadLocalRandom.current().nextDouble()));
+        poller.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
+        startedAt = clock.instant();
+        log.info("Alliance Bot is running on Telegram as @{} by long polling {}", username().orElse("?"),
+                settings.apiHost());
+    }
+
+    /** Starts webhook mode: Telegram will POST updates to {@code publicUrl} with the secret in a header. */
+    public void startWebhook(URI publicUrl, String secret) {
+        introduce();
+        api.setWebhook(SetWebhook.builder().url(publicUrl.toString()).secretToken(secret)
+                .allowedUpdates(ALLOWED_UPDATES).build())
+                .orElseThrow(() -> new IllegalStateException("Telegram did not accept the webhook; see the log"));
+        startedAt = clock.instant();
+        log.info("Alliance Bot is running on Telegram as @{} by webhook at {} (API {})", username().orElse("?"),
+                publicUrl.getHost(), settings.apiHost());
+    }
+
+    private GetUpdates getUpdates(Integer lastReceived) {
+        return GetUpdates.builder()
+                .offset(lastReceived + 1)
+                .limit(100)
+                .timeout((int) settings.pollTimeout().toSeconds())
+                .allowedUpdates(ALLOWED_UPDATES)
+                .build();
+    }
+
+    /** getMe and setMyCommands: the command menu people see lists what the conversation understands. */
+    private void introduce() {
+        api.call(new GetMe()).map(User::getUserName).ifPresent(username::set);
+        List<BotCommand> commands = conversation.commands().stream()
+                .map((Command c) -> new BotCommand(c.name(), c.description()))
+                .toList();
+        api.call(SetMyCommands.builder().commands(commands).build());
+    }
+
+    Optional<String> username() {
+        return Optional.ofNullable(username.get());
+    }
+
+    /** A webhook delivery: parsed and handed to its chat's lane; false when the body is not an update. */
+    public boolean receive(byte[] body) {
+        Update update;
+        try {
+            update = json.readValue(body, Update.class);
+        } catch (IOException e) {
+            return false;
+        }
+        dispatcher.dispatch(update);
+        return true;
+    }
+
+    /** When getUpdates last succeeded; empty before the first success or in webhook mode. */
+    public Optional<Instant> lastPoll() {
+        return monitor.lastSuccess();
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public boolean polling() {
+        return poller != null;
+    }
+
+    public Duration pollTimeout() {
+        return settings.pollTimeout();
+    }
+
+    /** Stops taking updates, lets the updates in hand finish, then deletes the webhook if asked. */
+    public void stop(boolean deleteWebhook) {
+        if (poller != null) {
+            try {
+                poller.unregisterBot(settings.token());
+                poller.close();
+            } catch (Exception e) {
+                log.warn("Stopping the poller failed: {}", e.getClass().getSimpleName());
+            }
+        }
+        try {
+            if (!lanes.awaitIdle(settings.shutdownGrace())) {
+                log.warn("Shutting down with {} update(s) unfinished after {}", lanes.pending(),
+                        settings.shutdownGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (deleteWebhook && poller == null && startedAt != null) {
+            api.call(DeleteWebhook.builder().build());
+        }
+    }
+
+    @Override
+    public void close() {
+        lanes.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

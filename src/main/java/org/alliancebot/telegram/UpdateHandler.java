@@ -1,0 +1,165 @@
+package org.alliancebot.telegram;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.alliancebot.content.Markdown;
+import org.alliancebot.conversation.ChatId;
+import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.Input;
+import org.alliancebot.conversation.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+
+/**
+ * Handles one Telegram update: turns it into engine input, and the engine's replies into Telegram messages.
+ * Everything Telegram-specific about a conversation lives here: callback answers, editing the pressed message,
+ * the typing indicator, non-text messages, and group chats.
+ */
+final class UpdateHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+    static final String NOT_TEXT = "I can only read text messages. Type a question, or use /menu to see the topics.";
+    static final String GROUP_INVITE = "These are private matters, so I only talk one to one. Tap below to open a "
+            + "private chat with me.";
+    static final String APOLOGY = "Sorry, something went wrong on my side. Please try again, or type /menu.";
+
+    private final Conversation conversation;
+    private final TelegramApi api;
+    private final Supplier<Optional<String>> botUsername;
+
+    UpdateHandler(Conversation conversation, TelegramApi api, Supplier<Optional<String>> botUsername) {
+        this.conversation = conversation;
+        this.api = api;
+        this.botUsername = botUsername;
+    }
+
+    /** The chat an update belongs to, for ordering; empty for updates the bot does not act on. */
+    static Optional<Long> chatOf(Update update) {
+        if (update.hasMessage()) {
+            return Optional.ofNullable(update.getMessage().getChatId());
+        }
+        if (update.hasCallbackQuery()) {
+            CallbackQuery query = update.getCallbackQuery();
+            return Optional.of(query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId());
+        }
+        return Optional.empty();
+    }
+
+    /** Never throws: a failure is logged by kind, without any text, and the person gets an apology. */
+    void handle(Update update) {
+        try {
+            if (update.hasMessage()) {
+                onMessage(update.getMessage());
+            } else if (update.hasCallbackQuery()) {
+                onCallback(update.getCallbackQuery());
+            }
+            // Edited messages, channel posts and membership changes need no answer.
+        } catch (RuntimeException failure) {
+            log.error("Update {} failed with {}", update.getUpdateId(), failure.getClass().getName());
+            chatOf(update).ifPresent(chat -> api.send(TelegramRenderer.message(chat, Markdown.escapeHtml(APOLOGY),
+                    null)));
+        }
+    }
+
+    private void onMessage(Message message) {
+        long chat = message.getChatId();
+        if (!message.isUserMessage()) {
+            onGroupMessage(message);
+            return;
+        }
+        if (!message.hasText()) {
+            api.send(TelegramRenderer.message(chat, Markdown.escapeHtml(NOT_TEXT), null));
+            return;
+        }
+        Input input = Input.fromTyped(message.getText());
+        if (input instanceof Input.Text || input instanceof Input.Command c && c.name().equals("search")) {
+            // Searching takes a moment; the indicator tells the person the bot is on it.
+            api.call(SendChatAction.builder().chatId(chat).action(ActionType.TYPING.toString()).build());
+        }
+        send(chat, conversation.handle(ChatId.of(chat), input));
+    }
+
+    /** In a group the bot answers only commands addressed to it, and invites people to a private chat. */
+    private void onGroupMessage(Message message) {
+        if (!message.hasText() || !message.getText().startsWith("/")) {
+            return;
+        }
+        String command = message.getText().strip().split("\\s+", 2)[0];
+        Optional<String> username = botUsername.get();
+        int at = command.indexOf('@');
+        if (at < 0 || username.isEmpty() || !command.substring(at + 1).equalsIgnoreCase(username.get())) {
+            return;
+        }
+        String url = "https://t.me/" + username.get();
+        if (Input.fromTyped(message.getText()) instanceof Input.Command c && c.name().equals("start")
+                && !c.argument().isBlank()) {
+            url += "?start=" + c.argument().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        }
+        api.send(TelegramRenderer.message(message.getChatId(), Markdown.escapeHtml(GROUP_INVITE),
+                TelegramRenderer.linkButton("Open a private chat", url)));
+    }
+
+    private void onCallback(CallbackQuery query) {
+        // Answered first, so the button stops spinning whatever happens next.
+        api.call(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+        if (!(query.getMessage() instanceof Message message) || !message.isUserMessage()) {
+            return;
+        }
+        long chat = message.getChatId();
+        List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()));
+        boolean refused = !replies.isEmpty() && replies.getFirst().kind() == Reply.Kind.REFUSED;
+        closeKeyboard(message, query.getData(), refused);
+        send(chat, replies);
+    }
+
+    /**
+     * The pressed message shows what was chosen and loses its buttons, so the chat reads as a transcript and old
+     * buttons cannot be pressed again. A refused press only loses the buttons: nothing was chosen.
+     */
+    private void closeKeyboard(Message message, String data, boolean refused) {
+        Optional<String> label = refused ? Optional.empty() : labelOf(message.getReplyMarkup(), data);
+        if (label.isEmpty() || !message.hasText()) {
+            api.call(EditMessageReplyMarkup.builder().chatId(message.getChatId()).messageId(message.getMessageId())
+                    .replyMarkup(null).build());
+            return;
+        }
+        String html = EntityHtml.toHtml(message.getText(), message.getEntities())
+                + "\n\n✓ <b>" + Markdown.escapeHtml(label.get()) + "</b>";
+        api.call(EditMessageText.builder().chatId(message.getChatId()).messageId(message.getMessageId())
+                .text(html).parseMode(ParseMode.HTML).build());
+    }
+
+    private static Optional<String> labelOf(InlineKeyboardMarkup keyboard, String data) {
+        if (keyboard == null || keyboard.getKeyboard() == null) {
+            return Optional.empty();
+        }
+        return keyboard.getKeyboard().stream()
+                .flatMap(List::stream)
+                .filter(button -> data != null && data.equals(button.getCallbackData()))
+                .map(InlineKeyboardButton::getText)
+                .findFirst();
+    }
+
+    private void send(long chat, List<Reply> replies) {
+        for (Reply reply : replies) {
+            for (SendMessage message : TelegramRenderer.messages(chat, reply)) {
+                api.send(message);
+            }
+        }
+    }
+}
