@@ -19,4 +19,9 @@ COPY --chown=alliance:alliance content /app/content
 USER alliance
 # The token comes from the environment at run time (docker run -e TELEGRAM_BOT_TOKEN=...); it is never baked in.
 ENV ALLIANCE_CONTENT_DIR=/app/content
+# Actuator health (and the webhook, in webhook mode) listen here.
+EXPOSE 8080
+# DOWN when content failed to load or long polling has stopped; the image has no curl, so the app asks itself.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/alliance-bot.jar", "health"]
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/alliance-bot.jar"]

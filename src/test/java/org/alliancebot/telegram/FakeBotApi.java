@@ -76,6 +76,15 @@ final class FakeBotApi implements AutoCloseable {
         server.start(java.net.InetAddress.getLoopbackAddress(), 0);
     }
 
+    /** For static test fields, which cannot throw. */
+    static FakeBotApi startQuietly() {
+        try {
+            return new FakeBotApi();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getPort());
     }

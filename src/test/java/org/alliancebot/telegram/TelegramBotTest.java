@@ -35,6 +35,9 @@ class TelegramBotTest {
                     if (text.equals("boom")) {
                         throw new IllegalStateException("a fault in the engine");
                     }
+                    if (text.equals("slow")) {
+                        sleep(Duration.ofMillis(800));
+                    }
                     return new Conversation(() -> SNAPSHOT, new CaffeineSessionStore(Duration.ofHours(1), 1))
                             .handle(turn.chat(), new org.alliancebot.conversation.Input.Command("search", text))
                             .stream().collect(java.util.stream.Collectors.collectingAndThen(
@@ -49,6 +52,24 @@ class TelegramBotTest {
         bot.stop(false);
         bot.close();
         telegram.close();
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void stopLetsTheUpdateInHandFinishAndReply() throws Exception {
+        telegram.sendText(CHAT, "slow");
+        telegram.await("sendChatAction", c -> true);
+
+        bot.stop(false);
+
+        assertThat(telegram.sentTo(CHAT)).hasSize(1);
     }
 
     @Test
