@@ -252,6 +252,18 @@ class TelegramBotTest {
         }
 
         @Test
+        void pollerWaitsTheRetryAfterTelegramAskedFor() throws Exception {
+            telegram.failNext("getUpdates", FakeBotApi.Fault.TOO_MANY_REQUESTS);
+            Thread.sleep(300);
+            long started = System.nanoTime();
+
+            telegram.sendText(CHAT, "/help");
+
+            telegram.awaitSent(CHAT, 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        }
+
+        @Test
         void pollerSurvivesFailedPollsAndHonoursRetryAfter() throws Exception {
             telegram.failNext("getUpdates", FakeBotApi.Fault.SERVER_ERROR, FakeBotApi.Fault.HTML_PAGE,
                     FakeBotApi.Fault.TOO_MANY_REQUESTS, FakeBotApi.Fault.DISCONNECT);
