@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code search [--json] [--limit N] [--content DIR] QUERY...}: what the bot would find for a question. The JSON
- * form is a contract other tools rely on: one object, {@code {"query": ..., "results": [...]}}, exit code 0 for any
- * query.
+ * form is a contract other tools rely on: one object, {@code {"query": ..., "results": [...], "safety": ...}}, exit
+ * code 0 for any query.
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Search the articles and trees as the bot does, and print the results, best first.")
@@ -55,10 +55,12 @@ final class SearchCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        try (var index = loaded.orThrow().index()) {
+        var snapshot = loaded.orThrow();
+        try (var index = snapshot.index()) {
             List<SearchResult> results = index.search(query, Math.max(0, limit));
+            String safety = snapshot.safety().check(query).map(v -> v.category()).orElse(null);
             if (json) {
-                out.println(JSON.writeValueAsString(asJson(query, results)));
+                out.println(JSON.writeValueAsString(asJson(query, results, safety)));
             } else {
                 print(out, query, results);
             }
@@ -67,7 +69,7 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> asJson(String query, List<SearchResult> results) {
+    static Map<String, Object> asJson(String query, List<SearchResult> results, String safety) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (SearchResult r : results) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -81,6 +83,9 @@ final class SearchCommand implements Callable<Integer> {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("query", query);
         object.put("results", items);
+        // The category the bot's safety check gives the same text, or null: the bot would answer with crisis
+        // resources instead of these results.
+        object.put("safety", safety);
         return object;
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *       still at that node of that content version;</li>
  *   <li>{@code s:<tree>} starts a tree (menu entries and follow-ups: harmless to press again later);</li>
  *   <li>{@code r:<article>} sends an article;</li>
+ *   <li>{@code c:<country>} chooses whose crisis resources are shown;</li>
  *   <li>{@code a:<action>} a navigation action such as {@code menu}.</li>
  * </ul>
  */
@@ -49,6 +50,14 @@ public sealed interface ButtonData {
         }
     }
 
+    /** Chooses the country whose crisis resources are shown. */
+    record Country(String code) implements ButtonData {
+        @Override
+        public String encode() {
+            return "c:" + code;
+        }
+    }
+
     record Action(String name) implements ButtonData {
         public static final Action MENU = new Action("menu");
         public static final Action BACK = new Action("back");
@@ -64,6 +73,7 @@ public sealed interface ButtonData {
     Pattern START = Pattern.compile("s:([a-z0-9-]{1,60})");
     Pattern ACTION = Pattern.compile("a:([a-z0-9-]{1,30})");
     Pattern READ = Pattern.compile("r:([a-z0-9-]{1,60})");
+    Pattern COUNTRY = Pattern.compile("c:([A-Z]{2,3})");
 
     /** Reads data that came back from a chat platform; anything not written by {@link #encode()} is empty. */
     static Optional<ButtonData> parse(String data) {
@@ -83,6 +93,9 @@ public sealed interface ButtonData {
         }
         if ((m = READ.matcher(data)).matches()) {
             return Optional.of(new ReadArticle(m.group(1)));
+        }
+        if ((m = COUNTRY.matcher(data)).matches()) {
+            return Optional.of(new Country(m.group(1)));
         }
         return Optional.empty();
     }

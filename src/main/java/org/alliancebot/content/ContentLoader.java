@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,6 +23,17 @@ import java.util.stream.Stream;
  * content only when nothing is wrong. Problems name files relative to the working directory, as editors see them.
  */
 public final class ContentLoader {
+
+    private final Clock clock;
+
+    /** @param clock today's date, for warnings about resources not verified for a year */
+    public ContentLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ContentLoader() {
+        this(Clock.systemDefaultZone());
+    }
 
     public static final String MENU_FILE = "menu.yaml";
     public static final String TREES_DIR = "trees";
@@ -39,11 +51,13 @@ public final class ContentLoader {
         Map<String, Tree> trees = readTrees(dir.resolve(TREES_DIR), problems, unreadTrees);
         Map<String, Article> articles = readArticles(dir.resolve(ARTICLES_DIR), problems);
         SearchTerms searchTerms = new SearchTermsReader(problems).read(dir);
-        if (menu.isEmpty()) {
+        Optional<Safety> safety = readFile(dir.resolve(SafetyReader.FILE), problems)
+                .flatMap(yaml -> new SafetyReader(problems, clock).read(yaml));
+        if (menu.isEmpty() || safety.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
         }
         Content content = new Content(version(dir), menu.get(), Map.copyOf(trees), Map.copyOf(articles),
-                searchTerms);
+                searchTerms, safety.get());
         new ContentValidator(content, unreadTrees, problems).validate();
         return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
     }

@@ -1,8 +1,10 @@
 package org.alliancebot.conversation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,15 +13,22 @@ import java.util.stream.Collectors;
 import org.alliancebot.content.ButtonData;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.Markdown;
+import org.alliancebot.content.Safety;
 import org.alliancebot.content.Tree;
+import org.alliancebot.safety.SafetyCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point every channel uses: hand it what a person did, get back the replies to show. Reads the
- * person's session, acts on the input against one content snapshot, and stores the session again.
+ * person's session, acts on the input against one snapshot of the content, and stores the session again.
+ * Typed text passes the safety check before anything else sees it.
  *
  * <p>Thread-safe for different chats; a channel must hand one chat's inputs over one at a time, in order.
  */
 public final class Conversation {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
     /** Echoed words are cut to this length: enough to recognise, too little to fill a message. */
     private static final int QUOTE_LIMIT = 40;
@@ -27,32 +36,56 @@ public final class Conversation {
     private final Supplier<Snapshot> snapshots;
     private final SessionStore sessions;
     private final FreeTextResponder freeText;
+    private final FloodGuard flood;
+    private final ChatLogIds logIds;
+    private final Duration sessionIdle;
     private final Navigator navigator = new Navigator();
     private final Answers answers = new Answers();
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     /**
-     * @param snapshots the current content and index, read once per input
-     * @param freeText  answers typed text that is not a command
+     * @param snapshots   the current content, index and safety check, read once per input
+     * @param freeText    answers typed text that is not a command, once it has passed the safety check
+     * @param sessionIdle how long a session lasts unused, as /privacy tells people
      */
-    public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions, FreeTextResponder freeText) {
+    public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions, FreeTextResponder freeText,
+                        FloodGuard flood, ChatLogIds logIds, Duration sessionIdle) {
         this.snapshots = snapshots;
         this.sessions = sessions;
         this.freeText = freeText;
+        this.flood = flood;
+        this.logIds = logIds;
+        this.sessionIdle = sessionIdle;
         add(new Command("start", "Welcome and main menu", this::start));
-        add(new Command("menu", "Show the topics", (turn, arg) -> Result.of(Session.AT_MENU, Replies.menu(turn.content()))));
+        add(new Command("menu", "Show the topics", (turn, arg) -> Result.of(turn.session().toMenu(),
+                Replies.menu(turn.content()))));
         add(new Command("back", "Go back one step", (turn, arg) -> navigator.back(turn.content(), turn.session())));
-        add(new Command("restart", "Start this topic again", (turn, arg) -> navigator.restart(turn.content(), turn.session())));
+        add(new Command("restart", "Start this topic again", (turn, arg) -> navigator.restart(turn.content(),
+                turn.session())));
         add(new Command("search", "Search the articles: /search your question", this::search));
+        add(new Command("sos", "Where to get urgent help", (turn, arg) -> sos(turn)));
+        add(new Command("country", "Choose your country for crisis numbers", (turn, arg) -> chooseCountry(turn)));
+        add(new Command("privacy", "What I keep about you, and why", this::privacy));
+        add(new Command("forget", "Delete everything I keep about you", (turn, arg) -> new Result(Session.AT_MENU,
+                List.of(Reply.notice(Phrases.FORGOTTEN, List.of())), true)));
         add(new Command("help", "How to use this bot", this::help));
+    }
+
+    public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions, FreeTextResponder freeText) {
+        this(snapshots, sessions, freeText, new FloodGuard(), ChatLogIds.random(), Duration.ofHours(24));
     }
 
     /** A conversation that answers typed text from the articles. */
     public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions) {
-        this(snapshots, sessions, new Answers()::answer);
+        this(snapshots, sessions, searchAnswers());
     }
 
-    /** Adds or replaces a command; later features (search, safety, privacy) register theirs here. */
+    /** The usual answer to typed text: the best passages of the articles. */
+    public static FreeTextResponder searchAnswers() {
+        return new Answers()::answer;
+    }
+
+    /** Adds or replaces a command. */
     public void add(Command command) {
         commands.put(command.name(), command);
     }
@@ -62,15 +95,35 @@ public final class Conversation {
     }
 
     public List<Reply> handle(ChatId chat, Input input) {
+        return handle(chat, input, null);
+    }
+
+    /** @param languageCode the language the person's app reports, such as {@code en-GB}; may be null */
+    public List<Reply> handle(ChatId chat, Input input, String languageCode) {
+        switch (flood.admit(chat)) {
+            case DROP -> {
+                return List.of();
+            }
+            case NOTICE -> {
+                return List.of(Reply.notice(Phrases.SLOW_DOWN, List.of()));
+            }
+            case ALLOW -> {
+            }
+        }
         Snapshot snapshot = snapshots.get();
         Session session = sessions.get(chat).orElse(Session.AT_MENU);
         Result result;
         if (!session.atMenu() && snapshot.content().node(session.at()).isEmpty()) {
-            result = afterContentChange(chat, snapshot, session, input);
+            result = afterContentChange(new Turn(chat, snapshot, session, languageCode), input);
         } else {
-            result = dispatch(new Turn(chat, snapshot, session), input);
+            result = dispatch(new Turn(chat, snapshot, session, languageCode), input);
         }
-        sessions.put(chat, result.session());
+        if (result.forget()) {
+            sessions.delete(chat);
+            flood.forget(chat);
+        } else {
+            sessions.put(chat, result.session());
+        }
         return result.replies();
     }
 
@@ -86,11 +139,12 @@ public final class Conversation {
      * The person's step was removed by a content update. Moving on from it (a button, back) cannot mean what
      * they intended, so they get a notice and the start of their tree; anything else is handled from there.
      */
-    private Result afterContentChange(ChatId chat, Snapshot snapshot, Session lost, Input input) {
-        Result restarted = navigator.restartAfterChange(snapshot.content(), lost);
+    private Result afterContentChange(Turn turn, Input input) {
+        Result restarted = navigator.restartAfterChange(turn.content(), turn.session());
         boolean movesOn = input instanceof Input.Press
                 || input instanceof Input.Command c && Set.of("back", "restart").contains(c.name());
-        return movesOn ? restarted : dispatch(new Turn(chat, snapshot, restarted.session()), input);
+        return movesOn ? restarted
+                : dispatch(new Turn(turn.chat(), turn.snapshot(), restarted.session(), turn.languageCode()), input);
     }
 
     private Result press(Turn turn, String data) {
@@ -102,16 +156,19 @@ public final class Conversation {
             case ButtonData.Press press -> belongsToCurrentStep(turn, press)
                     ? navigator.press(turn.content(), turn.session(), press) : stale(turn);
             case ButtonData.StartTree start -> turn.content().tree(start.tree())
-                    .map(tree -> navigator.start(turn.content(), tree))
+                    .map(tree -> navigator.start(turn.content(), turn.session(), tree))
                     .orElseGet(() -> stale(turn));
             case ButtonData.ReadArticle read -> turn.content().article(read.article())
                     .map(article -> answers.read(turn, article))
                     .orElseGet(() -> stale(turn));
+            case ButtonData.Country country -> setCountry(turn, country.code());
             case ButtonData.Action action -> switch (action.name()) {
-                case "menu" -> Result.of(Session.AT_MENU, Replies.menu(turn.content()));
+                case "menu" -> Result.of(turn.session().toMenu(), Replies.menu(turn.content()));
                 case "back" -> navigator.back(turn.content(), turn.session());
                 case "restart" -> navigator.restart(turn.content(), turn.session());
                 case "resume" -> navigator.redisplay(turn.content(), turn.session());
+                case "sos" -> sos(turn);
+                case "country" -> chooseCountry(turn);
                 default -> stale(turn);
             };
         };
@@ -138,32 +195,93 @@ public final class Conversation {
         return command.handler().handle(turn, input.argument());
     }
 
-    private Result text(Turn turn, String text) {
+    /** Typed text: checked for safety first, then answered. */
+    private Result text(Turn turn, String typed) {
+        String text = TypedText.clean(typed);
         if (text.isBlank()) {
             return Result.of(turn.session(), Replies.notice(turn.session(), Phrases.EMPTY));
         }
+        Optional<Result> safety = safetyFirst(turn, text);
+        if (safety.isPresent()) {
+            return safety.get();
+        }
+        if (!TypedText.hasWords(text)) {
+            return Result.of(turn.session(), Replies.notice(turn.session(), Phrases.NO_WORDS));
+        }
         return freeText.respond(turn, text);
+    }
+
+    private Result search(Turn turn, String question) {
+        String text = TypedText.clean(question);
+        if (text.isBlank()) {
+            return Result.of(turn.session(), Replies.notice(turn.session(), Phrases.SEARCH_HOW));
+        }
+        return safetyFirst(turn, text).orElseGet(() -> answers.answer(turn, text));
+    }
+
+    /**
+     * The safety response when the text suggests danger or misconduct: it comes first and alone, with the
+     * person's place kept and offered back. Only the rule that fired is logged, never the text.
+     */
+    private Optional<Result> safetyFirst(Turn turn, String text) {
+        Optional<SafetyCheck.Verdict> verdict = turn.snapshot().safety().check(text);
+        verdict.ifPresent(v -> log.info("Safety rule {} fired for {}", v.rule(), logIds.of(turn.chat())));
+        return verdict.map(v -> {
+            Safety safety = turn.content().safety();
+            String response = turn.country().fill(safety.responses().get(v.category()));
+            return Result.of(turn.session(), new Reply(Reply.Kind.SAFETY, response, safetyButtons(turn), null));
+        });
+    }
+
+    private static List<Reply.Button> safetyButtons(Turn turn) {
+        List<Reply.Button> buttons = new ArrayList<>();
+        buttons.add(new Reply.Button(Phrases.CHOOSE_COUNTRY, new ButtonData.Action("country").encode()));
+        buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
+        return buttons;
+    }
+
+    private Result sos(Turn turn) {
+        Safety safety = turn.content().safety();
+        return Result.of(turn.session(), new Reply(Reply.Kind.SAFETY,
+                turn.country().fill(safety.responses().get(Safety.SOS)), safetyButtons(turn), null));
+    }
+
+    private Result chooseCountry(Turn turn) {
+        List<Reply.Button> buttons = turn.content().safety().countries().values().stream()
+                .map(c -> new Reply.Button(c.name(), new ButtonData.Country(c.code()).encode()))
+                .toList();
+        return Result.of(turn.session(), Reply.notice(Phrases.WHICH_COUNTRY, buttons));
+    }
+
+    private Result setCountry(Turn turn, String code) {
+        Safety.Country country = turn.content().safety().countries().get(code);
+        if (country == null) {
+            return stale(turn);
+        }
+        Session session = turn.session().withCountry(code);
+        Turn chosen = new Turn(turn.chat(), turn.snapshot(), session, turn.languageCode());
+        return sos(chosen).after(Reply.notice(Phrases.COUNTRY_CHOSEN.formatted(Markdown.escapeMarkdown(country.name())),
+                List.of()));
     }
 
     /** {@code /start} welcomes; {@code /start leaving} (a deep link) opens that tree straight away. */
     private Result start(Turn turn, String argument) {
         Content content = turn.content();
         if (argument.isBlank()) {
-            return Result.of(Session.AT_MENU, Replies.welcome(content));
+            return Result.of(turn.session().toMenu(), Replies.welcome(content));
         }
-        Optional<Tree> tree = content.tree(argument.strip().toLowerCase(java.util.Locale.ROOT));
+        Optional<Tree> tree = content.tree(argument.strip().toLowerCase(Locale.ROOT));
         if (tree.isEmpty()) {
-            return Result.of(Session.AT_MENU, Replies.welcome(content))
+            return Result.of(turn.session().toMenu(), Replies.welcome(content))
                     .after(Reply.notice(Phrases.UNKNOWN_TREE.formatted(quoted(argument)), List.of()));
         }
-        return navigator.start(content, tree.get());
+        return navigator.start(content, turn.session(), tree.get());
     }
 
-    private Result search(Turn turn, String question) {
-        if (question.isBlank()) {
-            return Result.of(turn.session(), Replies.notice(turn.session(), Phrases.SEARCH_HOW));
-        }
-        return answers.answer(turn, question);
+    private Result privacy(Turn turn, String argument) {
+        String idle = sessionIdle.toHours() >= 1 ? sessionIdle.toHours() + " hours" : sessionIdle.toMinutes()
+                + " minutes";
+        return Result.of(turn.session(), Replies.notice(turn.session(), Phrases.PRIVACY.formatted(idle)));
     }
 
     private Result help(Turn turn, String argument) {
@@ -173,7 +291,7 @@ public final class Conversation {
 
     /** A person's own words, shortened and escaped so they show exactly as typed and never as formatting. */
     private static String quoted(String typed) {
-        String text = typed.strip();
+        String text = TypedText.clean(typed).strip();
         if (text.codePointCount(0, text.length()) > QUOTE_LIMIT) {
             text = text.substring(0, text.offsetByCodePoints(0, QUOTE_LIMIT)) + "…";
         }
@@ -181,8 +299,8 @@ public final class Conversation {
     }
 
     private String commandList() {
-        List<String> lines = new ArrayList<>();
-        commands.values().forEach(c -> lines.add("- /" + c.name() + " – " + c.description()));
-        return lines.stream().collect(Collectors.joining("\n"));
+        return commands.values().stream()
+                .map(c -> "- /" + c.name() + " – " + c.description())
+                .collect(Collectors.joining("\n"));
     }
 }

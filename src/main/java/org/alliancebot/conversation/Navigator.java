@@ -19,8 +19,8 @@ final class Navigator {
      */
     static final int MAX_HOPS = 32;
 
-    Result start(Content content, Tree tree) {
-        return enter(content, Session.AT_MENU, new NodeRef(tree.id(), tree.start().id()), Set.of(), 0);
+    Result start(Content content, Session session, Tree tree) {
+        return enter(content, session.toMenu(), new NodeRef(tree.id(), tree.start().id()), Set.of(), 0);
     }
 
     /** Shows what the session is at now, without moving it. */
@@ -72,7 +72,8 @@ final class Navigator {
             return Result.of(session, Replies.menu(content));
         }
         Optional<Tree> tree = content.tree(session.at().tree());
-        return tree.map(t -> start(content, t)).orElseGet(() -> Result.of(Session.AT_MENU, Replies.menu(content)));
+        return tree.map(t -> start(content, session, t))
+                .orElseGet(() -> Result.of(session.toMenu(), Replies.menu(content)));
     }
 
     /** The person's node is gone after a content update: back to the start of their tree, or the menu. */

@@ -37,6 +37,7 @@ final class Replies {
                 .map(Replies::startButton).forEach(buttons::add);
         content.menu().articles().stream().map(Ref::id).flatMap(id -> content.article(id).stream())
                 .map(Replies::readButton).forEach(buttons::add);
+        buttons.add(new Reply.Button(Phrases.GET_HELP, new ButtonData.Action("sos").encode()));
         return buttons;
     }
 

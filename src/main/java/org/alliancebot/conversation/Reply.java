@@ -26,7 +26,9 @@ public record Reply(Kind kind, String text, List<Button> buttons, NodeRef node) 
         /** Help, apologies and other short notes about the conversation itself. */
         NOTICE,
         /** A button was pressed that no longer belongs to the person's step, and nothing was done. */
-        REFUSED
+        REFUSED,
+        /** Crisis resources: the answer to a message that suggests danger or misconduct, or to /sos. */
+        SAFETY
     }
 
     public Reply {

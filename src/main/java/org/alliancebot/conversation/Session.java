@@ -6,18 +6,19 @@ import java.util.Set;
 import org.alliancebot.content.NodeRef;
 
 /**
- * Where one person is: the node shown last, the answers' flags and score, and the way back. Holds no text the
- * person typed, by design.
+ * Where one person is: the node shown last, the answers' flags and score, the way back, and the country whose
+ * crisis resources they chose. Holds no text the person typed, by design.
  *
  * @param at      the node on screen, or null at the main menu
  * @param history earlier positions, oldest first; Back restores the last one whole, flags included
+ * @param country the country code chosen with /country, or null when none was chosen
  */
-public record Session(NodeRef at, Set<String> flags, int score, List<Frame> history) {
+public record Session(NodeRef at, Set<String> flags, int score, List<Frame> history, String country) {
 
     /** Back is kept for this many steps; a person walking in circles does not grow a session forever. */
     public static final int MAX_HISTORY = 64;
 
-    public static final Session AT_MENU = new Session(null, Set.of(), 0, List.of());
+    public static final Session AT_MENU = new Session(null, Set.of(), 0, List.of(), null);
 
     public Session {
         flags = Set.copyOf(flags);
@@ -35,9 +36,18 @@ public record Session(NodeRef at, Set<String> flags, int score, List<Frame> hist
         return at == null;
     }
 
+    /** Back at the menu; the country choice is kept, as it is about the person, not the topic. */
+    Session toMenu() {
+        return new Session(null, Set.of(), 0, List.of(), country);
+    }
+
     /** A fresh start of a tree: no answers yet, nothing to go back to. */
-    static Session startingAt(NodeRef at) {
-        return new Session(at, Set.of(), 0, List.of());
+    Session startingAt(NodeRef start) {
+        return new Session(start, Set.of(), 0, List.of(), country);
+    }
+
+    Session withCountry(String code) {
+        return new Session(at, flags, score, history, code);
     }
 
     Session movedTo(NodeRef next, Set<String> newFlags, int newScore) {
@@ -48,11 +58,11 @@ public record Session(NodeRef at, Set<String> flags, int score, List<Frame> hist
         if (way.size() > MAX_HISTORY) {
             way = way.subList(way.size() - MAX_HISTORY, way.size());
         }
-        return new Session(next, newFlags, newScore, way);
+        return new Session(next, newFlags, newScore, way, country);
     }
 
     Session back() {
         Frame last = history.getLast();
-        return new Session(last.at(), last.flags(), last.score(), history.subList(0, history.size() - 1));
+        return new Session(last.at(), last.flags(), last.score(), history.subList(0, history.size() - 1), country);
     }
 }

@@ -9,14 +9,15 @@ import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.InvalidContentException;
 import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
+import org.alliancebot.safety.SafetyCheck;
 import org.alliancebot.search.ArticleIndex;
 
-/** Content and the search index built from it: always used, and swapped on reload, as one. */
-public record Snapshot(Content content, ArticleIndex index) {
+/** Content with the search index and safety check built from it: always used, and swapped on reload, as one. */
+public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) {
 
-    /** Builds the index for content that is known to be valid; a few milliseconds for the shipped articles. */
+    /** Builds the index and safety check for content known to be valid. */
     public static Snapshot of(Content content) {
-        return new Snapshot(content, ArticleIndex.build(content));
+        return new Snapshot(content, ArticleIndex.build(content), SafetyCheck.of(content.safety()));
     }
 
     /**
@@ -24,18 +25,24 @@ public record Snapshot(Content content, ArticleIndex index) {
      * a stop word) only show once the index is built.
      */
     public static Loaded load(Path dir) {
-        LoadResult result = new ContentLoader().load(dir);
+        return load(new ContentLoader(), dir);
+    }
+
+    public static Loaded load(ContentLoader loader, Path dir) {
+        LoadResult result = loader.load(dir);
         if (result.content().isEmpty()) {
             return new Loaded(Optional.empty(), result.problems());
         }
-        ArticleIndex index = ArticleIndex.build(result.content().get());
+        Content content = result.content().get();
+        ArticleIndex index = ArticleIndex.build(content);
         List<Problem> problems = new ArrayList<>(result.problems());
         problems.addAll(index.problems());
         if (problems.stream().anyMatch(Problem::isError)) {
             index.close();
             return new Loaded(Optional.empty(), List.copyOf(problems));
         }
-        return new Loaded(Optional.of(new Snapshot(result.content().get(), index)), List.copyOf(problems));
+        return new Loaded(Optional.of(new Snapshot(content, index, SafetyCheck.of(content.safety()))),
+                List.copyOf(problems));
     }
 
     /** A snapshot, when the folder had no errors, and every problem found (warnings included). */

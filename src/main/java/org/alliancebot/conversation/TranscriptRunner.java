@@ -32,7 +32,8 @@ public final class TranscriptRunner {
     }
 
     public TranscriptRunner(Snapshot snapshot) {
-        this(snapshot, store -> new Conversation(() -> snapshot, store));
+        this(snapshot, store -> new Conversation(() -> snapshot, store, Conversation.searchAnswers(),
+                FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24)));
     }
 
     public record Failure(Transcript.Step step, int number, String message) {

@@ -15,7 +15,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
                                  @Valid @DefaultValue SessionProperties sessions,
-                                 @Valid @DefaultValue TelegramProperties telegram) {
+                                 @Valid @DefaultValue TelegramProperties telegram,
+                                 @Valid @DefaultValue PrivacyProperties privacy) {
+
+    /**
+     * @param logKey the key of the hash that names chats in logs; the same key across instances and restarts keeps
+     *               log lines comparable, and without one a random key is made at start-up
+     */
+    public record PrivacyProperties(@DefaultValue("") String logKey) {
+    }
 
     /** @param dir the folder holding menu.yaml, trees/ and the rest */
     public record ContentProperties(@NotNull @DefaultValue("content") Path dir) {

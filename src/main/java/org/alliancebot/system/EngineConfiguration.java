@@ -3,6 +3,8 @@ package org.alliancebot.system;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.conversation.CaffeineSessionStore;
+import org.alliancebot.conversation.ChatLogIds;
+import org.alliancebot.conversation.FloodGuard;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.Snapshot;
@@ -42,7 +44,15 @@ class EngineConfiguration {
     }
 
     @Bean
-    Conversation conversation(Snapshot snapshot, SessionStore sessions) {
-        return new Conversation(() -> snapshot, sessions);
+    Conversation conversation(Snapshot snapshot, SessionStore sessions, AllianceProperties properties,
+                              @org.springframework.beans.factory.annotation.Value("${alliance.channel:console}")
+                              String channel) {
+        String key = properties.privacy().logKey();
+        ChatLogIds logIds = key.isBlank() ? ChatLogIds.random()
+                : new ChatLogIds(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // The console has one person, who may pipe in a long script; flood limits are for shared channels.
+        FloodGuard flood = channel.equals("console") ? FloodGuard.unlimited() : new FloodGuard();
+        return new Conversation(() -> snapshot, sessions, Conversation.searchAnswers(), flood, logIds,
+                properties.sessions().idle());
     }
 }

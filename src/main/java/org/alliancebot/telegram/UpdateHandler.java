@@ -91,7 +91,7 @@ final class UpdateHandler {
             // Searching takes a moment; the indicator tells the person the bot is on it.
             api.call(SendChatAction.builder().chatId(chat).action(ActionType.TYPING.toString()).build());
         }
-        send(chat, conversation.handle(ChatId.of(chat), input));
+        send(chat, conversation.handle(ChatId.of(chat), input, languageOf(message.getFrom())));
     }
 
     /** In a group the bot answers only commands addressed to it, and invites people to a private chat. */
@@ -121,7 +121,8 @@ final class UpdateHandler {
             return;
         }
         long chat = message.getChatId();
-        List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()));
+        List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()),
+                languageOf(query.getFrom()));
         boolean refused = !replies.isEmpty() && replies.getFirst().kind() == Reply.Kind.REFUSED;
         closeKeyboard(message, query.getData(), refused);
         send(chat, replies);
@@ -142,6 +143,10 @@ final class UpdateHandler {
                 + "\n\n✓ <b>" + Markdown.escapeHtml(label.get()) + "</b>";
         api.call(EditMessageText.builder().chatId(message.getChatId()).messageId(message.getMessageId())
                 .text(html).parseMode(ParseMode.HTML).build());
+    }
+
+    private static String languageOf(org.telegram.telegrambots.meta.api.objects.User user) {
+        return user == null ? null : user.getLanguageCode();
     }
 
     private static Optional<String> labelOf(InlineKeyboardMarkup keyboard, String data) {

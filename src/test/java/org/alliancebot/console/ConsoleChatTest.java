@@ -61,7 +61,7 @@ class ConsoleChatTest {
 
     @Test
     void numberWithNoButtonAsksForOneInRange() {
-        assertThat(chat("7\n", false)).contains("Please type a number from 1 to 1");
+        assertThat(chat("7\n", false)).contains("Please type a number from 1 to 2");
     }
 
     @Test

@@ -110,9 +110,50 @@ public final class ContentFixture {
         this.dir = dir;
     }
 
-    /** A valid folder with the menu and the sleep tree. */
+    /** A small safety file: one rule a category, two countries. */
+    public static final String SAFETY = """
+            default-country: INT
+            countries:
+              INT:
+                name: Another country
+                verified: 2026-11-01
+                emergency: your local emergency number
+                crisis: a helpline at findahelpline.com
+                abuse: a helpline at findahelpline.com
+                regulator: their professional body
+              GB:
+                name: United Kingdom
+                verified: 2026-11-01
+                languages: [en-gb]
+                emergency: "999"
+                crisis: Samaritans on 116 123
+                abuse: 0808 2000 247
+                regulator: the HCPC
+            responses:
+              self-harm: "Please call **{emergency}** or **{crisis}** now."
+              others: "Your safety comes first: call {emergency}, or {abuse}."
+              misconduct: "That is misconduct and not your fault. You can report it to {regulator}."
+              sos: "Urgent help: {emergency}, {crisis}."
+            no-fuzzy: [talking]
+            classes:
+              therapist: [therapist, counsellor]
+            rules:
+              - id: self-harm/kill-myself
+                category: self-harm
+                phrases: ["kill|killing myself", "kms"]
+              - id: others/hit-me
+                category: others
+                phrases: ["partner * hits|hit me"]
+                unless: ["hit me up"]
+              - id: misconduct/kissed
+                category: misconduct
+                phrases: ["@therapist * kissed me"]
+            """;
+
+    /** A valid folder with the menu, the sleep tree and a small safety file. */
     public static ContentFixture validIn(Path dir) {
-        return new ContentFixture(dir).write("menu.yaml", MENU).write("trees/sleep.yaml", SLEEP);
+        return new ContentFixture(dir).write("menu.yaml", MENU).write("trees/sleep.yaml", SLEEP)
+                .write("safety.yaml", SAFETY);
     }
 
     /** The valid folder plus two articles, synonyms, and the menu and an outcome linking the articles. */

@@ -118,7 +118,8 @@ class AnswersTest {
 
     @Test
     void menuOffersItsArticles() {
-        assertThat(labels(typed("/start").getFirst())).containsExactly("Sleep and therapy", "Ending with a therapist");
+        assertThat(labels(typed("/start").getFirst())).containsExactly("Sleep and therapy", "Ending with a therapist",
+                "Get help now");
     }
 
     @Test

@@ -14,7 +14,7 @@ class CaffeineSessionStoreTest {
 
     final AtomicLong nanos = new AtomicLong();
     final Ticker ticker = nanos::get;
-    final Session session = Session.startingAt(new NodeRef("fit", "start"));
+    final Session session = Session.AT_MENU.startingAt(new NodeRef("fit", "start"));
     final ChatId chat = new ChatId("1");
 
     void advance(Duration duration) {

@@ -116,7 +116,7 @@ class ConversationTest {
                 assertThat(r.kind()).isEqualTo(Reply.Kind.MENU);
                 assertThat(r.text()).contains("Hello there.", "not therapy or an emergency service");
             });
-            assertThat(labels(replies)).containsExactly("Sleep and therapy", "Walk");
+            assertThat(labels(replies)).containsExactly("Sleep and therapy", "Walk", "Get help now");
         }
 
         @Test
@@ -405,6 +405,7 @@ class ConversationTest {
     @Test
     void commandsAreListedForChannelsToRegister() {
         assertThat(conversation.commands()).extracting(Command::name)
-                .containsExactly("start", "menu", "back", "restart", "search", "help");
+                .containsExactly("start", "menu", "back", "restart", "search", "sos", "country", "privacy", "forget",
+                        "help");
     }
 }

@@ -10,15 +10,15 @@ class SessionTest {
 
     @Test
     void movingKeepsTheLeftPositionWithItsAnswers() {
-        Session session = Session.startingAt(new NodeRef("t", "a")).movedTo(new NodeRef("t", "b"), Set.of("x"), 1);
+        Session session = Session.AT_MENU.startingAt(new NodeRef("t", "a")).movedTo(new NodeRef("t", "b"), Set.of("x"), 1);
 
         assertThat(session.history()).containsExactly(new Session.Frame(new NodeRef("t", "a"), Set.of(), 0));
-        assertThat(session.back()).isEqualTo(Session.startingAt(new NodeRef("t", "a")));
+        assertThat(session.back()).isEqualTo(Session.AT_MENU.startingAt(new NodeRef("t", "a")));
     }
 
     @Test
     void historyIsBoundedSoCirclesCannotGrowASession() {
-        Session session = Session.startingAt(new NodeRef("t", "n0"));
+        Session session = Session.AT_MENU.startingAt(new NodeRef("t", "n0"));
         for (int i = 1; i <= 200; i++) {
             session = session.movedTo(new NodeRef("t", "n" + i), Set.of(), i);
         }

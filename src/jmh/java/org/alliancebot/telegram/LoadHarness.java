@@ -1,0 +1,537 @@
+package org.alliancebot.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.alliancebot.conversation.CaffeineSessionStore;
+import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.Snapshot;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * A closed-loop load run of the Telegram channel against a local Bot API server ({@link LoadBotApi}): N simulated
+ * people, each in their own private chat, click through the shipped trees as fast as the bot answers. Each
+ * person sends {@code /start}, presses a tree, then keeps pressing the first button of the bot's latest message;
+ * at an outcome they press "Main menu" and then the next tree (they take the trees in turn). A step is one update
+ * and ends when the bot's message with buttons reaches the server; its latency runs from the moment the update
+ * was made available to getUpdates.
+ *
+ * <p>The same people can drive a do-nothing bot on the same library ({@code --bot noop}: one fixed message with one
+ * button per update, on virtual threads, with TelegramBot's OkHttp settings), the transport's ceiling, and
+ * {@code --bot noop3}, which makes the same three Bot API calls per press as Alliance Bot (answerCallbackQuery,
+ * editMessageText, sendMessage) without the engine. Not JMH, and not part of any test run. From the repository
+ * root:
+ *
+ * <pre>
+ * mvn -Pbenchmarks -q test-compile
+ * mvn -Pbenchmarks -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java --enable-native-access=ALL-UNNAMED -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) \
+ *     org.alliancebot.telegram.LoadHarness --bot alliance --chats 200 --seconds 20 --warmup 5
+ * </pre>
+ *
+ * Prints one Markdown table row on standard output (the header goes to standard error) and details on standard
+ * error.
+ */
+public final class LoadHarness {
+
+    static final long FIRST_CHAT = 1_000_000;
+    static final String MAIN_MENU = "Main menu";
+    static final int TREES = 3;
+    static final String STALE = "belongs to an earlier step";
+
+    public static void main(String[] args) throws Exception {
+        String botKind = "alliance";
+        int chats = 200;
+        int seconds = 20;
+        int warmup = 10;
+        int idleConnections = 0;
+        int thinkMillis = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--bot" -> botKind = args[++i];
+                case "--chats" -> chats = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--idle-connections" -> idleConnections = Integer.parseInt(args[++i]);
+                case "--think-ms" -> thinkMillis = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("usage: LoadHarness [--bot alliance|noop|noop3] "
+                        + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T]");
+            }
+        }
+        logAt("INFO");
+        try (LoadBotApi api = new LoadBotApi()) {
+            Run run = new Run(api, chats, thinkMillis);
+            api.observe(run);
+            Bot bot = switch (botKind) {
+                case "alliance" -> new AllianceBot(api.settings(), idleConnections);
+                case "noop" -> new NoopBot(api.settings(), false, idleConnections);
+                case "noop3" -> new NoopBot(api.settings(), true, idleConnections);
+                default -> throw new IllegalArgumentException("--bot alliance, noop or noop3, not " + botKind);
+            };
+            try {
+                bot.start();
+                Result result = run.measure(Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+                System.err.println(Result.HEADER);
+                System.out.println(result.row(botKind + (idleConnections > 0 ? ", " + idleConnections
+                        + " idle connections" : "") + (thinkMillis > 0 ? ", think " + thinkMillis + " ms" : "")));
+                System.err.println(result.details());
+            } finally {
+                run.stop();
+                api.wakeAll();
+                bot.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Quiets logback's default DEBUG console output to production's level. */
+    private static void logAt(String level) {
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.toLevel(level));
+        }
+    }
+
+    // ---- the people ----
+
+    /** One simulated person; its fields are guarded by itself, the timestamps are written by the server. */
+    static final class Person {
+        final long chat;
+        long availableAt;
+        volatile long handedOutAt;
+        volatile long firstCallAt;
+        boolean atMenu = true;
+        int treeTurn;
+        boolean idle;
+
+        Person(long chat, int index) {
+            this.chat = chat;
+            this.treeTurn = index;
+        }
+    }
+
+    static final class Run implements LoadBotApi.Observer {
+        private final LoadBotApi api;
+        private final Person[] people;
+        private volatile boolean running = true;
+        private volatile boolean measuring;
+        private final Samples latency = new Samples();
+        private final Samples queueWait = new Samples();
+        private final Samples inBot = new Samples();
+        private final Samples toFirstCall = new Samples();
+        private final LongAdder extraMessages = new LongAdder();
+        private final LongAdder staleReplies = new LongAdder();
+        private final LongAdder apologies = new LongAdder();
+
+        /** Mean pause between a reply and the next press; 0 for a closed loop at full speed. */
+        private final int thinkMillis;
+        private final ScheduledExecutorService thinking = Executors.newSingleThreadScheduledExecutor();
+
+        Run(LoadBotApi api, int chats, int thinkMillis) {
+            this.api = api;
+            this.thinkMillis = thinkMillis;
+            this.people = new Person[chats];
+            for (int i = 0; i < chats; i++) {
+                people[i] = new Person(FIRST_CHAT + i, i);
+            }
+        }
+
+        Result measure(Duration warmup, Duration window) throws InterruptedException {
+            for (Person person : people) {
+                later(thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(thinkMillis), person,
+                        () -> api.sendText(person.chat, "/start", person));
+            }
+            Thread.sleep(warmup);
+            Gauges before = Gauges.now(api);
+            measuring = true;
+            Thread.sleep(window);
+            measuring = false;
+            Gauges after = Gauges.now(api);
+            return new Result(people.length, after.minus(before), latency.sorted(), queueWait.sorted(),
+                    inBot.sorted(), toFirstCall.sorted(), extraMessages.sum(), staleReplies.sum(),
+                    apologies.sum());
+        }
+
+        /** People stop after their current step; waits a moment for them. */
+        void stop() throws InterruptedException {
+            running = false;
+            thinking.shutdownNow();
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            for (Person person : people) {
+                while (System.nanoTime() < deadline) {
+                    synchronized (person) {
+                        if (person.idle) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            }
+        }
+
+        private Person person(long chat) {
+            long index = chat - FIRST_CHAT;
+            return index >= 0 && index < people.length ? people[(int) index] : null;
+        }
+
+        @Override
+        public void handedOut(Object tag, long nanos) {
+            if (tag instanceof Person person) {
+                person.handedOutAt = nanos;
+            }
+        }
+
+        @Override
+        public void called(String method, long chat, long nanos) {
+            Person person = person(chat);
+            if (person != null && person.firstCallAt == 0) {
+                person.firstCallAt = nanos;
+            }
+        }
+
+        @Override
+        public void sent(LoadBotApi.Sent message) {
+            Person person = person(message.chat());
+            if (person == null) {
+                return;
+            }
+            if (message.text().contains(STALE)) {
+                staleReplies.increment();
+            }
+            if (message.text().startsWith("Sorry, something went wrong")) {
+                apologies.increment();
+            }
+            if (!message.hasCallbackButtons()) {
+                extraMessages.increment();
+                return;
+            }
+            synchronized (person) {
+                long now = message.arrivedNanos();
+                if (measuring) {
+                    latency.add(now - person.availableAt);
+                    queueWait.add(person.handedOutAt - person.availableAt);
+                    inBot.add(now - person.handedOutAt);
+                    long first = person.firstCallAt == 0 ? now : person.firstCallAt;
+                    toFirstCall.add(first - person.handedOutAt);
+                }
+                if (!running) {
+                    person.idle = true;
+                    return;
+                }
+                LoadBotApi.Button next = next(person, message.buttons());
+                long pause = thinkMillis == 0 ? 0
+                        : ThreadLocalRandom.current().nextLong(thinkMillis / 2, thinkMillis * 3L / 2 + 1);
+                later(pause, person, () -> api.press(person.chat, message, next, person));
+            }
+        }
+
+        /** Makes the person's next update available now, or after a pause (uniform around the mean). */
+        private void later(long millis, Person person, Runnable update) {
+            Runnable send = () -> {
+                synchronized (person) {
+                    if (!running) {
+                        person.idle = true;
+                        return;
+                    }
+                    person.availableAt = System.nanoTime();
+                    person.firstCallAt = 0;
+                    update.run();
+                }
+            };
+            if (millis == 0) {
+                send.run();
+            } else {
+                thinking.schedule(send, millis, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        /** At an outcome "Main menu"; at the menu the person's next tree; anywhere else the first button. */
+        private static LoadBotApi.Button next(Person person, List<LoadBotApi.Button> buttons) {
+            List<LoadBotApi.Button> pressable = buttons.stream().filter(b -> b.data() != null).toList();
+            for (LoadBotApi.Button button : pressable) {
+                if (button.label().equals(MAIN_MENU)) {
+                    person.atMenu = true;
+                    return button;
+                }
+            }
+            if (person.atMenu) {
+                person.atMenu = false;
+                return pressable.get(person.treeTurn++ % Math.min(TREES, pressable.size()));
+            }
+            return pressable.getFirst();
+        }
+    }
+
+    // ---- measuring ----
+
+    /** Nanosecond samples, appended from many threads. */
+    static final class Samples {
+        private long[] values = new long[1 << 16];
+        private int size;
+
+        synchronized void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        synchronized long[] sorted() {
+            long[] copy = Arrays.copyOf(values, size);
+            Arrays.sort(copy);
+            return copy;
+        }
+    }
+
+    /** Counters read at the start and end of the measured window. */
+    record Gauges(long nanos, long cpuNanos, long gcMillis, long requests, long polls, long emptyPolls,
+                  long updates, long tcpOpens) {
+        static Gauges now(LoadBotApi api) {
+            long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : 0;
+            long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+            return new Gauges(System.nanoTime(), cpu, gc, api.requests(), api.polls(), api.emptyPolls(),
+                    api.updatesHandedOut(), tcpConnectionsOpened());
+        }
+
+        /** TCP connections opened on this machine so far (Linux only; -1 elsewhere): loopback churn shows here. */
+        static long tcpConnectionsOpened() {
+            try {
+                List<String> lines = java.nio.file.Files.readAllLines(Path.of("/proc/net/snmp"));
+                for (int i = 0; i + 1 < lines.size(); i++) {
+                    if (lines.get(i).startsWith("Tcp:") && lines.get(i + 1).startsWith("Tcp:")) {
+                        List<String> names = List.of(lines.get(i).split("\\s+"));
+                        return Long.parseLong(lines.get(i + 1).split("\\s+")[names.indexOf("ActiveOpens")]);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // Not Linux, or a format this does not know.
+            }
+            return -1;
+        }
+
+        Gauges minus(Gauges earlier) {
+            return new Gauges(nanos - earlier.nanos, cpuNanos - earlier.cpuNanos, gcMillis - earlier.gcMillis,
+                    requests - earlier.requests, polls - earlier.polls, emptyPolls - earlier.emptyPolls,
+                    updates - earlier.updates, tcpOpens - earlier.tcpOpens);
+        }
+    }
+
+    record Result(int chats, Gauges window, long[] latency, long[] queueWait, long[] inBot, long[] toFirstCall,
+                  long extraMessages, long staleReplies, long apologies) {
+
+        static final String HEADER = """
+                | bot | chats | replies/s | p50 | p99 | max | wait for getUpdates p50 / p99 | handed out → reply p50 / p99 | Bot API requests/s | updates per poll | CPU (cores of 2) |
+                |---|---|---|---|---|---|---|---|---|---|---|""";
+
+        double seconds() {
+            return window.nanos() / 1e9;
+        }
+
+        double throughput() {
+            return latency.length / seconds();
+        }
+
+        String row(String bot) {
+            double polls = Math.max(1, window.polls());
+            return String.format(Locale.ROOT,
+                    "| %s | %d | %.0f | %s | %s | %s | %s / %s | %s / %s | %.0f | %.1f | %.2f |",
+                    bot, chats, throughput(), ms(pct(latency, 50)), ms(pct(latency, 99)), ms(pct(latency, 100)),
+                    ms(pct(queueWait, 50)), ms(pct(queueWait, 99)), ms(pct(inBot, 50)), ms(pct(inBot, 99)),
+                    window.requests() / seconds(), window.updates() / polls, window.cpuNanos() / (double) window.nanos());
+        }
+
+        String details() {
+            double closedLoopLatencyMs = chats / Math.max(throughput(), 1e-9) * 1000;
+            return String.format(Locale.ROOT, """
+                    steps measured: %d in %.1f s; mean latency %s; N / throughput = %.2f ms
+                    handed out → first Bot API call of the step p50 / p99: %s / %s
+                    getUpdates calls: %d (%d empty); GC time in window: %d ms; TCP connections opened: %.0f/s
+                    messages without buttons: %d; stale-button replies: %d; apologies: %d""",
+                    latency.length, seconds(), ms(mean(latency)), closedLoopLatencyMs,
+                    ms(pct(toFirstCall, 50)), ms(pct(toFirstCall, 99)),
+                    window.polls(), window.emptyPolls(), window.gcMillis(), window.tcpOpens() / seconds(), extraMessages, staleReplies, apologies);
+        }
+
+        static long pct(long[] sorted, double percentile) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(percentile / 100 * sorted.length);
+            return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+        }
+
+        static long mean(long[] values) {
+            return values.length == 0 ? 0 : (long) Arrays.stream(values).average().orElse(0);
+        }
+
+        static String ms(long nanos) {
+            double millis = nanos / 1e6;
+            return millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis)
+                    : String.format(Locale.ROOT, "%.1f ms", millis);
+        }
+    }
+
+    // ---- the bots ----
+
+    interface Bot extends AutoCloseable {
+        void start() throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /** The real thing, with the shipped content. */
+    static final class AllianceBot implements Bot {
+        private final TelegramBot bot;
+
+        AllianceBot(TelegramSettings settings, int idleConnections) {
+            Snapshot snapshot = Snapshot.load(Path.of("content")).orThrow();
+            Conversation conversation = new Conversation(() -> snapshot,
+                    new CaffeineSessionStore(Duration.ofHours(1), 100_000));
+            bot = new TelegramBot(settings, conversation, Clock.systemUTC());
+            if (idleConnections > 0) {
+                keepIdle(bot, idleConnections);
+            }
+        }
+
+        /**
+         * An experiment, not a way to configure the bot: lets TelegramBot's OkHttp pool keep more than OkHttp's
+         * default five idle connections, by reflection, to measure what that setting would change.
+         */
+        private static void keepIdle(TelegramBot bot, int connections) {
+            try {
+                java.lang.reflect.Field httpField = TelegramBot.class.getDeclaredField("http");
+                httpField.setAccessible(true);
+                OkHttpClient http = (OkHttpClient) httpField.get(bot);
+                java.lang.reflect.Field delegate = ConnectionPool.class.getDeclaredField("delegate");
+                delegate.setAccessible(true);
+                Object pool = delegate.get(http.connectionPool());
+                java.lang.reflect.Field max = pool.getClass().getDeclaredField("maxIdleConnections");
+                max.setAccessible(true);
+                max.setInt(pool, connections);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot change TelegramBot's connection pool", e);
+            }
+        }
+
+        @Override
+        public void start() throws TelegramApiException {
+            bot.startPolling();
+        }
+
+        @Override
+        public void close() {
+            bot.stop(false);
+            bot.close();
+        }
+    }
+
+    /**
+     * A bot that does nothing but answer: for every update one fixed message with one button, sent on a virtual
+     * thread, over the same library, Jackson and OkHttp settings as TelegramBot. With {@code likeAlliance}, a
+     * press first gets the two calls Alliance Bot makes before its reply: answerCallbackQuery and
+     * editMessageText.
+     */
+    static final class NoopBot implements Bot {
+        private static final InlineKeyboardMarkup KEYBOARD = InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("Next").callbackData("next")
+                        .build()))
+                .build();
+
+        private final TelegramSettings settings;
+        private final boolean likeAlliance;
+        private final ObjectMapper json = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        private final OkHttpClient http;
+        private final OkHttpTelegramClient client;
+        private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        private TelegramBotsLongPollingApplication poller;
+
+        NoopBot(TelegramSettings settings, boolean likeAlliance, int idleConnections) {
+            this.settings = settings;
+            this.likeAlliance = likeAlliance;
+            Dispatcher requests = new Dispatcher();
+            requests.setMaxRequests(512);
+            requests.setMaxRequestsPerHost(512);
+            this.http = new OkHttpClient.Builder()
+                    .dispatcher(requests)
+                    .connectionPool(idleConnections > 0 ? new ConnectionPool(idleConnections, 5, TimeUnit.MINUTES)
+                            : new ConnectionPool())
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(settings.pollTimeout().plusSeconds(30))
+                    .writeTimeout(Duration.ofSeconds(30))
+                    .build();
+            this.client = new OkHttpTelegramClient(json, http, settings.token(), settings.telegramUrl());
+        }
+
+        @Override
+        public void start() throws TelegramApiException {
+            poller = new TelegramBotsLongPollingApplication(() -> json, () -> http,
+                    Executors::newSingleThreadScheduledExecutor);
+            poller.registerBot(settings.token(), settings::telegramUrl, last -> GetUpdates.builder()
+                            .offset(last + 1).limit(100).timeout((int) settings.pollTimeout().toSeconds())
+                            .allowedUpdates(TelegramBot.ALLOWED_UPDATES).build(),
+                    updates -> updates.forEach(update -> threads.execute(() -> answer(update))));
+        }
+
+        private void answer(Update update) {
+            try {
+                long chat = UpdateHandler.chatOf(update).orElseThrow();
+                if (likeAlliance && update.hasCallbackQuery()
+                        && update.getCallbackQuery().getMessage() instanceof Message pressed) {
+                    client.execute(AnswerCallbackQuery.builder().callbackQueryId(update.getCallbackQuery().getId())
+                            .build());
+                    client.execute(EditMessageText.builder().chatId(chat).messageId(pressed.getMessageId())
+                            .text("Pressed\n\n✓ <b>Next</b>").parseMode(ParseMode.HTML).build());
+                }
+                client.execute(SendMessage.builder().chatId(chat).text("Nothing to see here.").replyMarkup(KEYBOARD)
+                        .build());
+            } catch (TelegramApiException | RuntimeException e) {
+                System.err.println("noop bot: " + e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                poller.unregisterBot(settings.token());
+                poller.close();
+            } catch (Exception e) {
+                System.err.println("noop bot stop: " + e);
+            }
+            threads.shutdownNow();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+}

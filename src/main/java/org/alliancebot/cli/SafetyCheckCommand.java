@@ -1,0 +1,71 @@
+package org.alliancebot.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.alliancebot.content.ContentLoader;
+import org.alliancebot.content.LoadResult;
+import org.alliancebot.content.Problem;
+import org.alliancebot.safety.SafetyCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code safety-check [--json] [--content DIR] TEXT...}: whether a phrase would get the crisis response, and which
+ * rule says so. The JSON form is a contract: {@code {"text": ..., "category": ...|null, "rule": ...|null}}, exit 0
+ * either way.
+ */
+@Command(name = "safety-check", mixinStandardHelpOptions = true,
+        description = "Check a phrase against the safety rules, as the bot checks every typed message.")
+final class SafetyCheckCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(names = "--json", description = "print one JSON object instead of text for a person")
+    private boolean json;
+
+    @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ./content)")
+    private Path contentDir;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "the phrase, as a person would type it")
+    private List<String> words = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(contentDir));
+        if (loaded.hasErrors()) {
+            PrintWriter err = spec.commandLine().getErr();
+            loaded.problems().stream().filter(Problem::isError).forEach(err::println);
+            err.println("The content has errors; run validate for details.");
+            err.flush();
+            return 1;
+        }
+        String text = String.join(" ", words);
+        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(loaded.orThrow().safety()).check(text);
+        if (json) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("text", text);
+            object.put("category", verdict.map(SafetyCheck.Verdict::category).orElse(null));
+            object.put("rule", verdict.map(SafetyCheck.Verdict::rule).orElse(null));
+            out.println(JSON.writeValueAsString(object));
+        } else {
+            out.println(verdict.map(v -> v.category() + " (rule " + v.rule() + ")")
+                    .orElse("no rule fires: the bot would answer this as usual"));
+        }
+        out.flush();
+        return 0;
+    }
+}

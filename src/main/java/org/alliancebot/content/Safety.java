@@ -1,0 +1,58 @@
+package org.alliancebot.content;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code safety.yaml}: the rules that recognise a message in crisis, the response for each category, and the
+ * resources by country those responses name.
+ *
+ * @param responses Markdown by category, plus {@code sos} for the resources on request
+ * @param classes   named word lists rules refer to as {@code @name}
+ * @param noFuzzy   ordinary words that must match a rule word exactly, never as a typo of it
+ */
+public record Safety(String defaultCountry, Map<String, Country> countries, Map<String, String> responses,
+                     Set<String> noFuzzy, Map<String, List<String>> classes, List<Rule> rules, Location at) {
+
+    public static final List<String> CATEGORIES = List.of("self-harm", "others", "misconduct");
+    public static final String SOS = "sos";
+    public static final List<String> PLACEHOLDERS = List.of("emergency", "crisis", "abuse", "regulator");
+
+    /**
+     * Where to get help in one country.
+     *
+     * @param languages Telegram language codes (with a region, such as {@code en-gb}) that select this country
+     */
+    public record Country(String code, String name, LocalDate verified, List<String> languages, String emergency,
+                          String crisis, String abuse, String regulator, Location at) {
+
+        /** A response with this country's resources in place of its placeholders. */
+        public String fill(String response) {
+            return response.replace("{emergency}", emergency).replace("{crisis}", crisis)
+                    .replace("{abuse}", abuse).replace("{regulator}", regulator);
+        }
+    }
+
+    /** One detection rule: phrases that fire it, and idioms that cancel a match they overlap. */
+    public record Rule(String id, String category, List<Phrase> phrases, List<Phrase> unless, Location at) {
+    }
+
+    public record Phrase(String text, Location at) {
+    }
+
+    public Country defaultResources() {
+        return countries.get(defaultCountry);
+    }
+
+    /** The country for a Telegram language code such as {@code en-GB}, when one lists it. */
+    public Optional<Country> forLanguage(String languageCode) {
+        if (languageCode == null || languageCode.isBlank()) {
+            return Optional.empty();
+        }
+        String code = languageCode.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return countries.values().stream().filter(c -> c.languages().contains(code)).findFirst();
+    }
+}
