@@ -20,7 +20,9 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.alliancebot.conversation.CaffeineSessionStore;
+import org.alliancebot.conversation.ChatLogIds;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.FloodGuard;
 import org.alliancebot.conversation.Snapshot;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -43,23 +45,34 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * person sends {@code /start}, presses a tree, then keeps pressing the first button of the bot's latest message;
  * at an outcome they press "Main menu" and then the next tree (they take the trees in turn). A step is one update
  * and ends when the bot's message with buttons reaches the server; its latency runs from the moment the update
- * was made available to getUpdates.
+ * was made available to getUpdates. Not JMH, and not part of any test run.
  *
- * <p>The same people can drive a do-nothing bot on the same library ({@code --bot noop}: one fixed message with one
- * button per update, on virtual threads, with TelegramBot's OkHttp settings), the transport's ceiling, and
- * {@code --bot noop3}, which makes the same three Bot API calls per press as Alliance Bot (answerCallbackQuery,
- * editMessageText, sendMessage) without the engine. Not JMH, and not part of any test run. From the repository
- * root:
+ * <p>Bots ({@code --bot}):
+ * <ul>
+ *   <li>{@code alliance}: TelegramBot with the shipped content, as production builds it, but without the flood
+ *       guard (these people press far faster than one a second);</li>
+ *   <li>{@code noop}: a do-nothing bot on the same library, the transport's ceiling: one fixed message with one
+ *       button per update, sent on a virtual thread with TelegramBot's Jackson and OkHttp settings;</li>
+ *   <li>{@code noop3}: the same, but a press first gets the two calls Alliance Bot makes before its reply
+ *       (answerCallbackQuery, editMessageText), so it makes the same three Bot API calls per press.</li>
+ * </ul>
+ *
+ * <p>Other options: {@code --chats N} (200), {@code --seconds S} measured (20) after {@code --warmup W} (10);
+ * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
+ * below saturation (0, the default, is the closed loop); {@code --idle-connections N} lets the bot's OkHttp pool
+ * keep N idle connections instead of OkHttp's default 5 (for Alliance Bot by reflection: an experiment, not a
+ * setting). From the repository root:
  *
  * <pre>
  * mvn -Pbenchmarks -q test-compile
  * mvn -Pbenchmarks -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java --enable-native-access=ALL-UNNAMED -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) \
- *     org.alliancebot.telegram.LoadHarness --bot alliance --chats 200 --seconds 20 --warmup 5
+ *     org.alliancebot.telegram.LoadHarness --bot alliance --chats 200 --seconds 20 --warmup 10
  * </pre>
  *
- * Prints one Markdown table row on standard output (the header goes to standard error) and details on standard
- * error.
+ * Prints one Markdown table row on standard output, and the table header and details (latency split, requests,
+ * connections opened, GC, CPU used by other processes) on standard error. Everything shares one JVM, so the CPU
+ * column covers the people, the fake server and the bot together.
  */
 public final class LoadHarness {
 
@@ -131,6 +144,7 @@ public final class LoadHarness {
         boolean atMenu = true;
         int treeTurn;
         boolean idle;
+        boolean awaiting;
 
         Person(long chat, int index) {
             this.chat = chat;
@@ -175,9 +189,17 @@ public final class LoadHarness {
             Thread.sleep(window);
             measuring = false;
             Gauges after = Gauges.now(api);
+            int stuck = 0;
+            for (Person person : people) {
+                synchronized (person) {
+                    if (person.awaiting && after.nanos() - person.availableAt > Duration.ofSeconds(2).toNanos()) {
+                        stuck++;
+                    }
+                }
+            }
             return new Result(people.length, after.minus(before), latency.sorted(), queueWait.sorted(),
                     inBot.sorted(), toFirstCall.sorted(), extraMessages.sum(), staleReplies.sum(),
-                    apologies.sum());
+                    apologies.sum(), stuck);
         }
 
         /** People stop after their current step; waits a moment for them. */
@@ -234,6 +256,7 @@ public final class LoadHarness {
                 return;
             }
             synchronized (person) {
+                person.awaiting = false;
                 long now = message.arrivedNanos();
                 if (measuring) {
                     latency.add(now - person.availableAt);
@@ -263,6 +286,7 @@ public final class LoadHarness {
                     }
                     person.availableAt = System.nanoTime();
                     person.firstCallAt = 0;
+                    person.awaiting = true;
                     update.run();
                 }
             };
@@ -313,14 +337,28 @@ public final class LoadHarness {
 
     /** Counters read at the start and end of the measured window. */
     record Gauges(long nanos, long cpuNanos, long gcMillis, long requests, long polls, long emptyPolls,
-                  long updates, long tcpOpens) {
+                  long updates, long tcpOpens, long machineBusyJiffies) {
         static Gauges now(LoadBotApi api) {
             long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                     ? os.getProcessCpuTime() : 0;
             long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
             return new Gauges(System.nanoTime(), cpu, gc, api.requests(), api.polls(), api.emptyPolls(),
-                    api.updatesHandedOut(), tcpConnectionsOpened());
+                    api.updatesHandedOut(), tcpConnectionsOpened(), machineCpuJiffies());
+        }
+
+        /** CPU time used by everything on this machine, in 1/100 s (Linux only; -1 elsewhere). */
+        static long machineCpuJiffies() {
+            try {
+                String[] cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = 0;
+                for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                    busy += Long.parseLong(cpu[field]);
+                }
+                return busy;
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
         }
 
         /** TCP connections opened on this machine so far (Linux only; -1 elsewhere): loopback churn shows here. */
@@ -342,12 +380,18 @@ public final class LoadHarness {
         Gauges minus(Gauges earlier) {
             return new Gauges(nanos - earlier.nanos, cpuNanos - earlier.cpuNanos, gcMillis - earlier.gcMillis,
                     requests - earlier.requests, polls - earlier.polls, emptyPolls - earlier.emptyPolls,
-                    updates - earlier.updates, tcpOpens - earlier.tcpOpens);
+                    updates - earlier.updates, tcpOpens - earlier.tcpOpens,
+                    machineBusyJiffies - earlier.machineBusyJiffies);
+        }
+
+        /** Cores' worth of CPU that other processes used in the window: should be near 0 for a clean run. */
+        double othersCores() {
+            return machineBusyJiffies / 100.0 / (nanos / 1e9) - cpuNanos / (double) nanos;
         }
     }
 
     record Result(int chats, Gauges window, long[] latency, long[] queueWait, long[] inBot, long[] toFirstCall,
-                  long extraMessages, long staleReplies, long apologies) {
+                  long extraMessages, long staleReplies, long apologies, int stuck) {
 
         static final String HEADER = """
                 | bot | chats | replies/s | p50 | p99 | max | wait for getUpdates p50 / p99 | handed out → reply p50 / p99 | Bot API requests/s | updates per poll | CPU (cores of 2) |
@@ -373,13 +417,15 @@ public final class LoadHarness {
         String details() {
             double closedLoopLatencyMs = chats / Math.max(throughput(), 1e-9) * 1000;
             return String.format(Locale.ROOT, """
-                    steps measured: %d in %.1f s; mean latency %s; N / throughput = %.2f ms
+                    steps measured: %d in %.1f s; mean latency %s; N / throughput = %.2f ms (closed loop only)
                     handed out → first Bot API call of the step p50 / p99: %s / %s
                     getUpdates calls: %d (%d empty); GC time in window: %d ms; TCP connections opened: %.0f/s
-                    messages without buttons: %d; stale-button replies: %d; apologies: %d""",
+                    messages without buttons: %d; stale-button replies: %d; apologies: %d; chats left without a reply for over 2 s: %d
+                    other processes used %.2f cores during the window""",
                     latency.length, seconds(), ms(mean(latency)), closedLoopLatencyMs,
                     ms(pct(toFirstCall, 50)), ms(pct(toFirstCall, 99)),
-                    window.polls(), window.emptyPolls(), window.gcMillis(), window.tcpOpens() / seconds(), extraMessages, staleReplies, apologies);
+                    window.polls(), window.emptyPolls(), window.gcMillis(), window.tcpOpens() / seconds(), extraMessages, staleReplies, apologies, stuck,
+                    window.othersCores());
         }
 
         static long pct(long[] sorted, double percentile) {
@@ -416,8 +462,11 @@ public final class LoadHarness {
 
         AllianceBot(TelegramSettings settings, int idleConnections) {
             Snapshot snapshot = Snapshot.load(Path.of("content")).orThrow();
+            // No flood guard: a simulated person presses hundreds of times a second, which production's guard
+            // (a burst of ten, then one input a second per chat) would rightly drop.
             Conversation conversation = new Conversation(() -> snapshot,
-                    new CaffeineSessionStore(Duration.ofHours(1), 100_000));
+                    new CaffeineSessionStore(Duration.ofHours(1), 100_000), Conversation.searchAnswers(),
+                    FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24));
             bot = new TelegramBot(settings, conversation, Clock.systemUTC());
             if (idleConnections > 0) {
                 keepIdle(bot, idleConnections);
