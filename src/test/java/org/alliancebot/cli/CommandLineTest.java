@@ -148,7 +148,8 @@ class CommandLineTest {
 
             JsonNode result = searchJson("angry", "at", "my", "shrink");
 
-            assertThat(result.propertyNames()).containsExactly("query", "results");
+            assertThat(result.propertyNames()).containsExactly("query", "results", "safety");
+            assertThat(result.get("safety").isNull()).isTrue();
             assertThat(result.get("query").asString()).isEqualTo("angry at my shrink");
             JsonNode first = result.get("results").get(0);
             assertThat(first.propertyNames()).containsExactly("kind", "id", "title", "score", "snippet");
@@ -157,6 +158,13 @@ class CommandLineTest {
             assertThat(first.get("title").asString()).isEqualTo("Anger at your therapist");
             assertThat(first.get("score").isNumber()).isTrue();
             assertThat(first.get("snippet").asString()).contains("angry").doesNotContain("**");
+        }
+
+        @Test
+        void jsonNamesTheSafetyCategoryOfTheQuery() {
+            ContentFixture.withArticlesIn(dir);
+
+            assertThat(searchJson("i", "want", "to", "kill", "myself").get("safety").asString()).isEqualTo("self-harm");
         }
 
         @Test
@@ -188,6 +196,47 @@ class CommandLineTest {
 
             assertThat(run("search", "--content", dir.toString(), "angry", "therapist")).isZero();
             assertThat(out.toString()).contains("1. Anger at your therapist  [article anger, score ");
+        }
+    }
+
+    @Nested
+    class SafetyCheck {
+
+        JsonNode check(String... words) {
+            List<String> args = new ArrayList<>(List.of("safety-check", "--json", "--content", dir.toString()));
+            args.addAll(List.of(words));
+            assertThat(run(args.toArray(String[]::new))).isZero();
+            return JsonMapper.builder().build().readTree(out.toString());
+        }
+
+        @Test
+        void firingPhraseNamesCategoryAndRule() {
+            ContentFixture.validIn(dir);
+
+            JsonNode result = check("my", "counsellor", "kissed", "me");
+
+            assertThat(result.propertyNames()).containsExactly("text", "category", "rule");
+            assertThat(result.get("text").asString()).isEqualTo("my counsellor kissed me");
+            assertThat(result.get("category").asString()).isEqualTo("misconduct");
+            assertThat(result.get("rule").asString()).isEqualTo("misconduct/kissed");
+        }
+
+        @Test
+        void quietPhraseHasNullCategoryAndRuleAndExitsZero() {
+            ContentFixture.validIn(dir);
+
+            JsonNode result = check("I'm", "dying", "to", "know");
+
+            assertThat(result.get("category").isNull()).isTrue();
+            assertThat(result.get("rule").isNull()).isTrue();
+        }
+
+        @Test
+        void withoutJsonSaysItForAPerson() {
+            ContentFixture.validIn(dir);
+
+            assertThat(run("safety-check", "--content", dir.toString(), "kms")).isZero();
+            assertThat(out.toString()).contains("self-harm (rule self-harm/kill-myself)");
         }
     }
 
