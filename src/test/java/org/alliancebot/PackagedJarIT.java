@@ -60,6 +60,7 @@ class PackagedJarIT {
     void appRefusesToStartOnInvalidContentAndSaysWhere(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("trees"));
         Files.writeString(dir.resolve("menu.yaml"), "welcome: Hi\ndisclaimer: Info only\nhelp: Tap\ntrees: [nope]\n");
+        Files.copy(Path.of("content", "safety.yaml"), dir.resolve("safety.yaml"));
 
         Run run = run("", "chat", "--alliance.content.dir=" + dir);
 

@@ -53,11 +53,13 @@ public final class ContentLoader {
         SearchTerms searchTerms = new SearchTermsReader(problems).read(dir);
         Optional<Safety> safety = readFile(dir.resolve(SafetyReader.FILE), problems)
                 .flatMap(yaml -> new SafetyReader(problems, clock).read(yaml));
-        if (menu.isEmpty() || safety.isEmpty()) {
+        if (menu.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
         }
+        // Without a readable safety file the rest is still checked, so editors see every problem in one run;
+        // the errors already reported keep this content from being served.
         Content content = new Content(version(dir), menu.get(), Map.copyOf(trees), Map.copyOf(articles),
-                searchTerms, safety.get());
+                searchTerms, safety.orElse(Safety.NONE));
         new ContentValidator(content, unreadTrees, problems).validate();
         return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
     }

@@ -21,6 +21,9 @@ public record Safety(String defaultCountry, Map<String, Country> countries, Map<
     public static final String SOS = "sos";
     public static final List<String> PLACEHOLDERS = List.of("emergency", "crisis", "abuse", "regulator");
 
+    /** Stands in while the rest of a folder is checked when safety.yaml itself could not be read. */
+    static final Safety NONE = new Safety("", Map.of(), Map.of(), Set.of(), Map.of(), List.of(), Location.of("safety.yaml"));
+
     /**
      * Where to get help in one country.
      *
