@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code p:<version>:<tree>:<node>:<n>} presses the n-th button of a node, valid only while the person is
- *       still at that node of that content version;</li>
+ *       still at that node and the node still means what it did ({@link NodeVersion});</li>
  *   <li>{@code s:<tree>} starts a tree (menu entries and follow-ups: harmless to press again later);</li>
  *   <li>{@code r:<article>} sends an article;</li>
  *   <li>{@code c:<country>} chooses whose crisis resources are shown;</li>

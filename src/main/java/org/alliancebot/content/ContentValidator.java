@@ -83,7 +83,8 @@ final class ContentValidator {
         for (Node node : tree.nodes().values()) {
             checkNode(tree, node);
         }
-        if (read) {
+        // Without its start every node would be reported unreachable; the missing start is the one problem.
+        if (read && exists(tree, tree.start().id())) {
             checkReachable(tree);
         }
     }
@@ -293,8 +294,10 @@ final class ContentValidator {
             for (NodeRef target : next(entry.getKey().tree(), entry.getValue())) {
                 incoming.computeIfAbsent(target, k -> new ArrayList<>()).add(entry.getKey());
             }
-            // A goto into a tree we could not read is given the benefit of the doubt.
-            boolean intoUnread = entry.getValue() instanceof Node.Goto g && unreadTrees.containsKey(g.targetTree());
+            // A goto into a tree we could not read, or to a node that is missing (reported already), is given
+            // the benefit of the doubt rather than reported again as a dead end.
+            boolean intoUnread = entry.getValue() instanceof Node.Goto g && (unreadTrees.containsKey(g.targetTree())
+                    || next(entry.getKey().tree(), g).stream().anyMatch(target -> !nodes.containsKey(target)));
             if (entry.getValue() instanceof Node.Outcome || intoUnread) {
                 todo.add(entry.getKey());
             }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.alliancebot.content.ButtonData;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.Markdown;
+import org.alliancebot.content.NodeVersion;
 import org.alliancebot.content.Safety;
 import org.alliancebot.content.Tree;
 import org.alliancebot.safety.SafetyCheck;
@@ -174,11 +175,16 @@ public final class Conversation {
         };
     }
 
-    /** Only the buttons of the step on screen, from the content it was drawn with, may move a person on. */
+    /**
+     * Only the buttons of the step on screen may move a person on, and only while that step means what it meant
+     * when the buttons were drawn: a reload that changed the node makes its old buttons stale.
+     */
     private static boolean belongsToCurrentStep(Turn turn, ButtonData.Press press) {
-        return press.version().equals(turn.content().version())
-                && !turn.session().atMenu()
-                && press.node().equals(turn.session().at());
+        return !turn.session().atMenu()
+                && press.node().equals(turn.session().at())
+                && turn.content().node(press.node())
+                        .map(node -> NodeVersion.of(press.node(), node).equals(press.version()))
+                        .orElse(false);
     }
 
     private Result stale(Turn turn) {

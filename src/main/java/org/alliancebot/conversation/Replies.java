@@ -8,6 +8,7 @@ import org.alliancebot.content.Content;
 import org.alliancebot.content.Menu;
 import org.alliancebot.content.Node;
 import org.alliancebot.content.NodeRef;
+import org.alliancebot.content.NodeVersion;
 import org.alliancebot.content.Ref;
 import org.alliancebot.content.Tree;
 
@@ -52,10 +53,10 @@ final class Replies {
     /** The reply for a node a person can see: a question, message or outcome. */
     static Reply node(Content content, NodeRef ref, Node node) {
         return switch (node) {
-            case Node.Question q -> new Reply(Reply.Kind.STEP, q.text(), pressButtons(content, ref,
+            case Node.Question q -> new Reply(Reply.Kind.STEP, q.text(), pressButtons(ref, node,
                     q.choices().stream().map(Node.Choice::label).toList()), ref);
             case Node.Message m -> new Reply(Reply.Kind.STEP, m.text(),
-                    pressButtons(content, ref, List.of(Phrases.CONTINUE)), ref);
+                    pressButtons(ref, node, List.of(Phrases.CONTINUE)), ref);
             case Node.Outcome o -> {
                 List<Reply.Button> buttons = new ArrayList<>();
                 o.followUps().forEach(f -> content.tree(f.id()).map(Replies::startButton).ifPresent(buttons::add));
@@ -69,11 +70,11 @@ final class Replies {
         };
     }
 
-    private static List<Reply.Button> pressButtons(Content content, NodeRef ref, List<String> labels) {
+    private static List<Reply.Button> pressButtons(NodeRef ref, Node node, List<String> labels) {
+        String version = NodeVersion.of(ref, node);
         List<Reply.Button> buttons = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            buttons.add(new Reply.Button(labels.get(i),
-                    new ButtonData.Press(content.version(), ref, i).encode()));
+            buttons.add(new Reply.Button(labels.get(i), new ButtonData.Press(version, ref, i).encode()));
         }
         return buttons;
     }

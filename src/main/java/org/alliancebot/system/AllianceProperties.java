@@ -25,8 +25,14 @@ public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
     public record PrivacyProperties(@DefaultValue("") String logKey) {
     }
 
-    /** @param dir the folder holding menu.yaml, trees/ and the rest */
-    public record ContentProperties(@NotNull @DefaultValue("content") Path dir) {
+    /**
+     * @param dir         the folder holding menu.yaml, trees/ and the rest
+     * @param watch       whether changes to the folder are loaded while the app runs
+     * @param quietPeriod how long the folder must stay unchanged before a reload, so a burst of saves loads once
+     */
+    public record ContentProperties(@NotNull @DefaultValue("content") Path dir,
+                                    @DefaultValue("true") boolean watch,
+                                    @NotNull @DefaultValue("200ms") Duration quietPeriod) {
     }
 
     /**

@@ -1,28 +1,38 @@
 package org.alliancebot.system;
 
-import java.util.function.Supplier;
-import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.content.Problem;
+import org.alliancebot.conversation.SnapshotHolder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-/** UP with the content version being served; DOWN when there is no valid content to serve. */
+/**
+ * The content being served: its version and when it was loaded, and the last refused change with its problems.
+ * The app never runs without valid content (start-up refuses, reloads keep the last good version), so this is UP
+ * whenever the app is; the details are the editors' status page.
+ */
 final class ContentHealthIndicator implements HealthIndicator {
 
-    private final Supplier<Snapshot> snapshot;
+    private final SnapshotHolder holder;
 
-    ContentHealthIndicator(Supplier<Snapshot> snapshot) {
-        this.snapshot = snapshot;
+    ContentHealthIndicator(SnapshotHolder holder) {
+        this.holder = holder;
     }
 
     @Override
     public Health health() {
-        Snapshot current = snapshot.get();
-        if (current == null) {
+        SnapshotHolder.Status status = holder.status();
+        if (holder.get() == null) {
             return Health.down().withDetail("content", "not loaded").build();
         }
-        return Health.up().withDetail("version", current.content().version())
-                .withDetail("trees", current.content().trees().size())
-                .withDetail("articles", current.content().articles().size())
-                .build();
+        var content = holder.get().content();
+        Health.Builder health = Health.up()
+                .withDetail("version", status.version())
+                .withDetail("loadedAt", status.loadedAt().toString())
+                .withDetail("trees", content.trees().size())
+                .withDetail("articles", content.articles().size());
+        status.lastFailure().ifPresent(failure -> health.withDetail("lastRefusedChange", java.util.Map.of(
+                "at", failure.at().toString(),
+                "problems", failure.problems().stream().filter(Problem::isError).map(Problem::toString).toList())));
+        return health.build();
     }
 }

@@ -19,6 +19,39 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * The console runs the editors' browser preview on 127.0.0.1 unless told otherwise. When its port is taken
+     * (another chat is open) the chat still starts, without the preview, and says so.
+     */
+    private static void consoleWeb(List<String> args) {
+        boolean previewOff = args.contains("--alliance.preview.enabled=false");
+        int port = args.stream().filter(a -> a.startsWith("--server.port=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring("--server.port=".length()))).orElse(8080);
+        if (previewOff || (port != 0 && !portFree(port))) {
+            if (!previewOff) {
+                System.err.println("Port " + port + " is in use, so the browser preview is off for this chat.");
+            }
+            args.add("--spring.main.web-application-type=none");
+            return;
+        }
+        if (args.stream().noneMatch(a -> a.startsWith("--server.address="))) {
+            args.add("--server.address=127.0.0.1");
+        }
+        if (args.stream().noneMatch(a -> a.startsWith("--alliance.preview.enabled="))) {
+            args.add("--alliance.preview.enabled=true");
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     public static int launch(Channel channel, List<String> springArgs) {
         List<String> args = new ArrayList<>(springArgs);
         args.add("--alliance.channel=" + channel.name().toLowerCase(java.util.Locale.ROOT));
@@ -26,8 +59,8 @@ public final class Launcher {
         if (channel == Channel.CONSOLE) {
             // The terminal is the person's chat window: start-up chatter would only get in the way.
             args.add("--spring.main.log-startup-info=false");
-            args.add("--spring.main.web-application-type=none");
             args.add("--logging.level.root=WARN");
+            consoleWeb(args);
         }
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));
         if (channel == Channel.CONSOLE) {
