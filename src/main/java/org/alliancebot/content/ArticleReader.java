@@ -19,9 +19,11 @@ final class ArticleReader {
     private static final String FENCE = "---";
 
     private final Problems problems;
+    private final java.nio.file.Path contentDir;
 
-    ArticleReader(Problems problems) {
+    ArticleReader(Problems problems, java.nio.file.Path contentDir) {
         this.problems = problems;
+        this.contentDir = contentDir;
     }
 
     Optional<Article> read(String text, String file, String fileId) {
@@ -45,7 +47,10 @@ final class ArticleReader {
         String frontMatter = String.join("\n", lines.subList(start + 1, end));
         Optional<YamlNode> yaml = YamlReader.read(frontMatter, file, start + 1, problems);
         List<Article.Section> sections = sections(lines, end + 1, file);
-        return yaml.flatMap(node -> article(node, fileId, sections, file));
+        Optional<Article> article = yaml.flatMap(node -> article(node, fileId, sections, file));
+        yaml.ifPresent(node -> problems.addWhereNothingElse(SchemaCheck.check(SchemaCheck.Kind.ARTICLE, contentDir,
+                node)));
+        return article;
     }
 
     private Optional<Article> article(YamlNode node, String fileId, List<Article.Section> sections, String file) {

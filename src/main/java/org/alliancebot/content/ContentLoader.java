@@ -45,14 +45,14 @@ public final class ContentLoader {
             problems.error(Location.of(display(dir)), "no content folder here; pass the folder that holds menu.yaml");
             return new LoadResult(Optional.empty(), problems.list());
         }
-        Optional<Menu> menu = readFile(dir.resolve(MENU_FILE), problems)
-                .flatMap(yaml -> MenuReader.read(yaml, problems));
+        Optional<Menu> menu = readChecked(dir, dir.resolve(MENU_FILE), SchemaCheck.Kind.MENU, problems,
+                yaml -> MenuReader.read(yaml, problems));
         Map<String, Set<String>> unreadTrees = new HashMap<>();
-        Map<String, Tree> trees = readTrees(dir.resolve(TREES_DIR), problems, unreadTrees);
-        Map<String, Article> articles = readArticles(dir.resolve(ARTICLES_DIR), problems);
+        Map<String, Tree> trees = readTrees(dir, problems, unreadTrees);
+        Map<String, Article> articles = readArticles(dir, problems);
         SearchTerms searchTerms = new SearchTermsReader(problems).read(dir);
-        Optional<Safety> safety = readFile(dir.resolve(SafetyReader.FILE), problems)
-                .flatMap(yaml -> new SafetyReader(problems, clock).read(yaml));
+        Optional<Safety> safety = readChecked(dir, dir.resolve(SafetyReader.FILE), SchemaCheck.Kind.SAFETY, problems,
+                yaml -> new SafetyReader(problems, clock).read(yaml));
         if (menu.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
         }
@@ -65,7 +65,8 @@ public final class ContentLoader {
     }
 
     /** Reads every tree file; trees with reading errors are also listed in {@code unread} with their node ids. */
-    private Map<String, Tree> readTrees(Path treesDir, Problems problems, Map<String, Set<String>> unread) {
+    private Map<String, Tree> readTrees(Path dir, Problems problems, Map<String, Set<String>> unread) {
+        Path treesDir = dir.resolve(TREES_DIR);
         Map<String, Tree> trees = new LinkedHashMap<>();
         if (!Files.isDirectory(treesDir)) {
             problems.error(Location.of(display(treesDir)), "no trees folder; trees live in trees/<id>.yaml");
@@ -87,7 +88,8 @@ public final class ContentLoader {
             }
             Problems fileProblems = new Problems();
             TreeReader reader = new TreeReader(fileProblems);
-            Optional<Tree> tree = readFile(file, fileProblems).flatMap(yaml -> reader.read(yaml, id));
+            Optional<Tree> tree = readChecked(dir, file, SchemaCheck.Kind.TREE, fileProblems,
+                    yaml -> reader.read(yaml, id));
             problems.addAll(fileProblems.list());
             tree.ifPresent(t -> trees.put(id, t));
             if (fileProblems.hasErrors()) {
@@ -97,7 +99,8 @@ public final class ContentLoader {
         return trees;
     }
 
-    private Map<String, Article> readArticles(Path articlesDir, Problems problems) {
+    private Map<String, Article> readArticles(Path dir, Problems problems) {
+        Path articlesDir = dir.resolve(ARTICLES_DIR);
         Map<String, Article> articles = new LinkedHashMap<>();
         if (!Files.isDirectory(articlesDir)) {
             return articles;
@@ -113,7 +116,7 @@ public final class ContentLoader {
                         "the file name '%s' should be the article id: lowercase words joined by hyphens", name);
             }
             readText(file, problems)
-                    .flatMap(text -> new ArticleReader(problems).read(text, display(file), id))
+                    .flatMap(text -> new ArticleReader(problems, dir).read(text, display(file), id))
                     .ifPresent(article -> articles.put(id, article));
         }
         return articles;
@@ -132,6 +135,21 @@ public final class ContentLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /**
+     * Parses a file, reads it with {@code reader}, then adds what the JSON Schema finds that the reader did not,
+     * so that the validator reports everything the editors' text editor underlines.
+     */
+    static <T> Optional<T> readChecked(Path dir, Path file, SchemaCheck.Kind kind, Problems problems,
+                                       java.util.function.Function<YamlNode, Optional<T>> reader) {
+        Optional<YamlNode> yaml = readFile(file, problems);
+        if (yaml.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<T> read = reader.apply(yaml.get());
+        problems.addWhereNothingElse(SchemaCheck.check(kind, dir, yaml.get()));
+        return read;
     }
 
     static Optional<YamlNode> readFile(Path file, Problems problems) {
@@ -170,7 +188,8 @@ public final class ContentLoader {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 Path relative = dir.relativize(file);
-                if (relative.startsWith("tests") || relative.toString().endsWith("README.md")) {
+                if (relative.startsWith("tests") || relative.startsWith("schema")
+                        || relative.toString().endsWith("README.md")) {
                     continue;
                 }
                 digest.update(relative.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));

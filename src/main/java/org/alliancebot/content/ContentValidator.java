@@ -18,8 +18,6 @@ import java.util.Set;
  */
 final class ContentValidator {
 
-    static final int MIN_CHOICES = 2;
-    static final int MAX_CHOICES = 8;
     static final int MAX_LABEL = 40;
     static final int MAX_MESSAGE = 4096;
     /** Buttons under one message; more would bury the conversation on a phone screen. */
@@ -94,12 +92,6 @@ final class ContentValidator {
         switch (node) {
             case Node.Question q -> {
                 checkText(q.text(), q.at(), "the question");
-                int count = q.choices().size();
-                // In a tree with reading errors, a choice that failed to read would be miscounted here.
-                if ((count < MIN_CHOICES || count > MAX_CHOICES) && !unreadTrees.containsKey(tree.id())) {
-                    problems.error(q.at(), "question '%s' has %d choice%s; a question needs %d to %d",
-                            q.id(), count, count == 1 ? "" : "s", MIN_CHOICES, MAX_CHOICES);
-                }
                 Set<String> labels = new HashSet<>();
                 for (Node.Choice choice : q.choices()) {
                     checkLabel(choice.label(), choice.at(), "a choice label");

@@ -24,6 +24,21 @@ public final class Problems {
         found.addAll(problems);
     }
 
+    /**
+     * Adds the schema's findings where the loader found nothing on the same line: there the loader's own message,
+     * written for this exact mistake, says it better.
+     */
+    public void addWhereNothingElse(List<Problem> schemaProblems) {
+        List<Problem> before = List.copyOf(found);
+        for (Problem problem : schemaProblems) {
+            boolean covered = before.stream().anyMatch(p -> p.at().file().equals(problem.at().file())
+                    && p.at().line() == problem.at().line());
+            if (!covered) {
+                found.add(problem);
+            }
+        }
+    }
+
     public boolean hasErrors() {
         return found.stream().anyMatch(Problem::isError);
     }

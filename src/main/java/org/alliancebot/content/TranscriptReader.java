@@ -30,9 +30,8 @@ public final class TranscriptReader {
             return new Read(List.of(), problems.list());
         }
         for (Path file : files(dir)) {
-            ContentLoader.readFile(file, problems)
-                    .flatMap(yaml -> transcript(yaml, ContentLoader.display(file), problems))
-                    .ifPresent(transcripts::add);
+            ContentLoader.readChecked(contentDir, file, SchemaCheck.Kind.TRANSCRIPT, problems,
+                    yaml -> transcript(yaml, ContentLoader.display(file), problems)).ifPresent(transcripts::add);
         }
         return new Read(List.copyOf(transcripts), problems.list());
     }

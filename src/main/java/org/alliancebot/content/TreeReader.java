@@ -20,6 +20,8 @@ final class TreeReader {
             "outcome", Set.of("outcome", "text", "follow-ups", "articles"),
             "goto", Set.of("goto"));
     private static final Set<String> CHOICE_KEYS = Set.of("label", "next", "flags", "score");
+    static final int MIN_CHOICES = 2;
+    static final int MAX_CHOICES = 8;
     private static final Set<String> RULE_KEYS = Set.of("if", "next");
     private static final Set<String> CONDITION_KEYS = Set.of("flag", "not-flag", "score-at-least", "score-below");
 
@@ -129,7 +131,13 @@ final class TreeReader {
     private Optional<Node> question(String id, Location at, Fields fields, String what) {
         Optional<String> text = fields.text("question", true);
         List<Node.Choice> choices = new ArrayList<>();
-        for (YamlNode item : fields.list("choices", true)) {
+        List<YamlNode> items = fields.list("choices", true);
+        if (!items.isEmpty() && (items.size() < MIN_CHOICES || items.size() > MAX_CHOICES)) {
+            problems.error(fields.node("choices", true).orElseThrow().at(),
+                    "question '%s' has %d choice%s; a question needs %d to %d", id, items.size(),
+                    items.size() == 1 ? "" : "s", MIN_CHOICES, MAX_CHOICES);
+        }
+        for (YamlNode item : items) {
             Fields.of(item, "a choice of " + what, CHOICE_KEYS, problems).ifPresent(choice -> {
                 Optional<String> label = choice.text("label", true);
                 Optional<Ref> next = choice.ref("next", true);

@@ -329,7 +329,7 @@ class ContentValidationTest {
             }
             LoadResult result = fixture().sleepWith("      - label: Worn out\n", many + "      - label: Worn out\n").load();
 
-            assertThat(result.problems()).haveAtLeastOne(error("trees/sleep.yaml", 8,
+            assertThat(result.problems()).haveAtLeastOne(error("trees/sleep.yaml", 11,
                     "question 'tired' has 9 choices; a question needs 2 to 8"));
         }
 
@@ -340,7 +340,7 @@ class ContentValidationTest {
                             next: fine
                     """, "").load();
 
-            assertThat(result.problems()).haveAtLeastOne(error("trees/sleep.yaml", 8, "has 1 choice;"));
+            assertThat(result.problems()).haveAtLeastOne(error("trees/sleep.yaml", 11, "has 1 choice;"));
         }
 
         @Test
