@@ -16,7 +16,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "alliance-bot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A chat bot that helps people judge the relationship with their therapist.",
         subcommands = {ChatCommand.class, ValidateCommand.class, TestCommand.class, SearchCommand.class,
-                SafetyCheckCommand.class, HealthCommand.class})
+                SafetyCheckCommand.class, DiagramCommand.class, HealthCommand.class})
 public final class RootCommand implements Callable<Integer> {
 
     private final AppLauncher launcher;
