@@ -58,6 +58,7 @@ final class GeneratedCorpus {
                     sentences.get(random.nextInt(sentences.size())), articleTags, List.of(), List.of(),
                     LocalDate.of(2026, 11, 23), sections, at));
         }
-        return new Content(shipped.version(), shipped.menu(), shipped.trees(), generated, shipped.searchTerms());
+        return new Content(shipped.version(), shipped.menu(), shipped.trees(), generated, shipped.searchTerms(),
+                shipped.safety());
     }
 }
