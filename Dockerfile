@@ -16,6 +16,9 @@ COPY --from=build /src/target/alliance-bot.jar /app/alliance-bot.jar
 # Shipped content; mount your own folder over it to change what the bot says without rebuilding:
 #   docker run -v "$PWD/content:/app/content:ro" -e TELEGRAM_BOT_TOKEN=... alliance-bot
 COPY --chown=alliance:alliance content /app/content
+# Sessions and the update inbox live in an H2 file here unless alliance.storage.url points at PostgreSQL.
+RUN mkdir /app/data && chown alliance:alliance /app/data
+VOLUME ["/app/data"]
 USER alliance
 # The token comes from the environment at run time (docker run -e TELEGRAM_BOT_TOKEN=...); it is never baked in.
 ENV ALLIANCE_CONTENT_DIR=/app/content

@@ -36,11 +36,13 @@ public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
     }
 
     /**
-     * @param idle    a session untouched this long is forgotten
-     * @param maxSize at most this many sessions are held; the least recently used go first
+     * @param idle      a session untouched this long is dropped from memory (it stays in the database)
+     * @param maxSize   at most this many sessions are held in memory; the least recently used go first
+     * @param retention a session untouched this long is deleted from the database
      */
     public record SessionProperties(@NotNull @DefaultValue("24h") Duration idle,
-                                    @Min(1) @DefaultValue("100000") long maxSize) {
+                                    @Min(1) @DefaultValue("100000") long maxSize,
+                                    @NotNull @DefaultValue("30d") Duration retention) {
     }
 
     /**

@@ -3,7 +3,6 @@ package org.alliancebot.system;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.alliancebot.content.ContentLoader;
-import org.alliancebot.conversation.CaffeineSessionStore;
 import org.alliancebot.conversation.ChatLogIds;
 import org.alliancebot.conversation.ContentWatcher;
 import org.alliancebot.conversation.Conversation;
@@ -39,11 +38,6 @@ class EngineConfiguration {
     @Bean
     ContentHealthIndicator contentHealthIndicator(SnapshotHolder holder) {
         return new ContentHealthIndicator(holder);
-    }
-
-    @Bean
-    SessionStore sessionStore(AllianceProperties properties) {
-        return new CaffeineSessionStore(properties.sessions().idle(), properties.sessions().maxSize());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.telegram.TelegramBot;
 import org.alliancebot.telegram.TelegramSettings;
+import org.alliancebot.telegram.UpdateJournal;
 import org.alliancebot.telegram.WebhookController;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
@@ -20,11 +21,11 @@ class TelegramConfiguration {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{16,256}");
 
     @Bean(destroyMethod = "close")
-    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation) {
+    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation, UpdateJournal journal) {
         var telegram = properties.telegram();
         return new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(), telegram.pollTimeout(),
                 telegram.rateLimit().enabled(), telegram.send().attempts(), telegram.send().deadline(),
-                telegram.shutdownGrace()), conversation, Clock.systemUTC());
+                telegram.shutdownGrace()), conversation, Clock.systemUTC(), journal);
     }
 
     @Bean

@@ -56,6 +56,11 @@ public final class TelegramBot implements AutoCloseable {
     private Instant startedAt;
 
     public TelegramBot(TelegramSettings settings, Conversation conversation, Clock clock) {
+        this(settings, conversation, clock, UpdateJournal.inMemory());
+    }
+
+    /** @param journal where updates wait between arriving and being handled; durable in production */
+    public TelegramBot(TelegramSettings settings, Conversation conversation, Clock clock, UpdateJournal journal) {
         this.settings = settings;
         this.conversation = conversation;
         this.clock = clock;
@@ -75,7 +80,8 @@ public final class TelegramBot implements AutoCloseable {
         this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
                 new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
                 duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
-        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes);
+        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal,
+                json);
     }
 
     /** Starts long polling: learns the bot's name, registers its commands, and begins reading updates. */
@@ -84,6 +90,7 @@ public final class TelegramBot implements AutoCloseable {
         poller = new TelegramBotsLongPollingApplication(() -> json, () -> http,
                 Executors::newSingleThreadScheduledExecutor,
                 () -> new PollBackOff(monitor, () -> ThreadLocalRandom.current().nextDouble()));
+        dispatcher.resumePending();
         poller.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
         startedAt = clock.instant();
         log.info("Alliance Bot is running on Telegram as @{} by long polling {}", username().orElse("?"),
@@ -96,6 +103,7 @@ public final class TelegramBot implements AutoCloseable {
         api.setWebhook(SetWebhook.builder().url(publicUrl.toString()).secretToken(secret)
                 .allowedUpdates(ALLOWED_UPDATES).build())
                 .orElseThrow(() -> new IllegalStateException("Telegram did not accept the webhook; see the log"));
+        dispatcher.resumePending();
         startedAt = clock.instant();
         log.info("Alliance Bot is running on Telegram as @{} by webhook at {} (API {})", username().orElse("?"),
                 publicUrl.getHost(), settings.apiHost());
@@ -123,7 +131,10 @@ public final class TelegramBot implements AutoCloseable {
         return Optional.ofNullable(username.get());
     }
 
-    /** A webhook delivery: parsed and handed to its chat's lane; false when the body is not an update. */
+    /**
+     * A webhook delivery: recorded in the journal (a re-delivery of an update already recorded is recognised by
+     * its id and not handled again), then handed to its chat's lane. False when the body is not an update.
+     */
     public boolean receive(byte[] body) {
         Update update;
         try {
@@ -131,7 +142,7 @@ public final class TelegramBot implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-        dispatcher.dispatch(update);
+        dispatcher.accept(update, new String(body, java.nio.charset.StandardCharsets.UTF_8));
         return true;
     }
 

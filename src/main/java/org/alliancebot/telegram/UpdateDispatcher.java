@@ -1,5 +1,6 @@
 package org.alliancebot.telegram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +8,10 @@ import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsume
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Hands updates to their chat's lane and returns at once. This is the long-polling consumer: nothing may escape
- * {@link #consume}, because a RuntimeException thrown there stops the library's poller for good.
+ * Records each update in the journal, then hands its chat's recorded updates to the chat's lane. This is the
+ * long-polling consumer: it returns once every update is recorded, which is when the library confirms the offset
+ * to Telegram; and nothing may escape {@link #consume}, because a RuntimeException thrown there stops the
+ * library's poller for good.
  */
 final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
@@ -16,25 +19,81 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private final UpdateHandler handler;
     private final PerChatExecutor lanes;
+    private final UpdateJournal journal;
+    private final ObjectMapper json;
 
-    UpdateDispatcher(UpdateHandler handler, PerChatExecutor lanes) {
+    UpdateDispatcher(UpdateHandler handler, PerChatExecutor lanes, UpdateJournal journal, ObjectMapper json) {
         this.handler = handler;
         this.lanes = lanes;
+        this.journal = journal;
+        this.json = json;
     }
 
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
-            dispatch(update);
+            try {
+                UpdateHandler.chatOf(update).ifPresent(chat -> {
+                    if (record(update.getUpdateId(), chat, json.valueToTree(update).toString())) {
+                        drainLater(chat);
+                    }
+                });
+            } catch (Throwable failure) {
+                log.error("Update {} could not be dispatched: {}", update == null ? null : update.getUpdateId(),
+                        failure.getClass().getName());
+            }
         }
     }
 
-    void dispatch(Update update) {
-        try {
-            UpdateHandler.chatOf(update).ifPresent(chat -> lanes.submit(chat, () -> handler.handle(update)));
-        } catch (Throwable failure) {
-            log.error("Update {} could not be dispatched: {}", update == null ? null : update.getUpdateId(),
-                    failure.getClass().getName());
+    /** A webhook delivery, already parsed: recorded once, handled once. */
+    boolean accept(Update update, String payload) {
+        return UpdateHandler.chatOf(update)
+                .map(chat -> {
+                    boolean fresh = record(update.getUpdateId(), chat, payload);
+                    if (fresh) {
+                        drainLater(chat);
+                    }
+                    return fresh;
+                })
+                .orElse(false);
+    }
+
+    /**
+     * Records an update, retrying a failing journal a few times. If it still fails the update is handled from
+     * memory: it is lost only if the app also crashes before handling it, rather than certainly.
+     */
+    private boolean record(long updateId, long chat, String payload) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return journal.record(updateId, chat, payload);
+            } catch (RuntimeException e) {
+                last = e;
+            }
         }
+        log.error("Update {} could not be recorded ({}); handling it from memory", updateId,
+                last.getClass().getSimpleName());
+        lanes.submit(chat, () -> handle(payload));
+        return false;
+    }
+
+    void drainLater(long chat) {
+        lanes.submit(chat, () -> journal.drain(chat, this::handle));
+    }
+
+    /** Picks up updates recorded before a restart and not handled. */
+    void resumePending() {
+        journal.pendingChats().forEach(this::drainLater);
+    }
+
+    private void handle(String payload) {
+        Update update;
+        try {
+            update = json.readValue(payload, Update.class);
+        } catch (Exception e) {
+            log.error("A recorded update could not be read back: {}", e.getClass().getSimpleName());
+            return;
+        }
+        handler.handle(update);
     }
 }

@@ -55,6 +55,8 @@ class PreviewBrowserTest {
                 }
             }
         }
+        registry.add("alliance.storage.url", () -> "jdbc:h2:mem:preview-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("alliance.channel", () -> "preview-test");
         registry.add("alliance.preview.enabled", () -> "true");
         registry.add("alliance.content.dir", () -> content.toString());

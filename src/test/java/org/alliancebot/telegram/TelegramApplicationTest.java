@@ -22,6 +22,8 @@ class TelegramApplicationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        registry.add("alliance.storage.url", () -> "jdbc:h2:mem:polling-" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("alliance.channel", () -> "telegram");
         registry.add("alliance.telegram.token", () -> FakeBotApi.TOKEN);
         registry.add("alliance.telegram.api-url", () -> TELEGRAM.url().toString());

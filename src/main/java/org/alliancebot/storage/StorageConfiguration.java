@@ -1,0 +1,53 @@
+package org.alliancebot.storage;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.alliancebot.conversation.CaffeineSessionStore;
+import org.alliancebot.conversation.ChatId;
+import org.alliancebot.conversation.SessionStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the durable stores from one data source: sessions (behind the Caffeine cache when this instance is the
+ * only one), the update journal, and the retention clean-up. Plain construction; the system package wires it.
+ */
+public final class StorageConfiguration {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final JdbcSessionStore durable;
+    private final CachedSessionStore cached;
+
+    /** @param cacheSessions whether this instance may cache sessions (false when several share the database) */
+    public StorageConfiguration(DataSource dataSource, TransactionTemplate transactions, Clock clock,
+                                Duration idle, long maxSessions, boolean cacheSessions) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = transactions;
+        this.clock = clock;
+        this.durable = new JdbcSessionStore(jdbc, clock);
+        this.cached = cacheSessions ? new CachedSessionStore(new CaffeineSessionStore(idle, maxSessions), durable)
+                : null;
+    }
+
+    public SessionStore sessions() {
+        return cached != null ? cached : durable;
+    }
+
+    public JdbcUpdateJournal journal() {
+        return new JdbcUpdateJournal(jdbc, transactions, clock, chat -> {
+            if (cached != null) {
+                cached.evict(ChatId.of(chat));
+            }
+        });
+    }
+
+    /** The scheduled clean-up: idle sessions past their retention, and handled updates after a day. */
+    public String cleanUp(Duration sessionRetention) {
+        int sessions = durable.deleteIdle(sessionRetention);
+        int updates = new JdbcUpdateJournal(jdbc, transactions, clock, chat -> { }).purgeDone(Duration.ofDays(1));
+        return sessions + " idle session(s) and " + updates + " handled update(s) deleted";
+    }
+}

@@ -1,0 +1,68 @@
+package org.alliancebot.system;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.alliancebot.conversation.SessionStore;
+import org.alliancebot.storage.StorageConfiguration;
+import org.alliancebot.telegram.UpdateJournal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Durable storage: sessions and the update journal in the database Spring Boot set up from
+ * {@code alliance.storage.url} (an H2 file under ./data by default; PostgreSQL for several instances), with the
+ * schema kept by Flyway, and a daily clean-up of what is kept no longer than needed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class StorageWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageWiring.class);
+
+    @Bean
+    StorageConfiguration storage(DataSource dataSource, PlatformTransactionManager transactions,
+                                 AllianceProperties properties, @Value("${spring.datasource.url}") String url) {
+        // Several instances share PostgreSQL, and each may change a session another holds in memory.
+        boolean single = !url.startsWith("jdbc:postgresql:");
+        return new StorageConfiguration(dataSource, new TransactionTemplate(transactions), Clock.systemUTC(),
+                properties.sessions().idle(), properties.sessions().maxSize(), single);
+    }
+
+    @Bean
+    SessionStore sessionStore(StorageConfiguration storage) {
+        return storage.sessions();
+    }
+
+    @Bean
+    UpdateJournal updateJournal(StorageConfiguration storage) {
+        return storage.journal();
+    }
+
+    @Bean
+    Retention retention(StorageConfiguration storage, AllianceProperties properties) {
+        return new Retention(storage, properties);
+    }
+
+    /** Deletes idle sessions past their retention (default 30 days) and handled updates after a day. */
+    static final class Retention {
+        private final StorageConfiguration storage;
+        private final AllianceProperties properties;
+
+        Retention(StorageConfiguration storage, AllianceProperties properties) {
+            this.storage = storage;
+            this.properties = properties;
+        }
+
+        @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${alliance.sessions.clean-up-every:PT6H}")
+        void cleanUp() {
+            log.info("Retention clean-up: {}", storage.cleanUp(properties.sessions().retention()));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.alliancebot.telegram;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Where updates wait between arriving and being handled. Recording comes before Telegram is told the update
+ * arrived (before the poller confirms its offset, or before a webhook request is answered), so an update once
+ * acknowledged is never lost; draining hands a chat's updates over one at a time, in order, each once.
+ */
+public interface UpdateJournal {
+
+    /** Records an update as Telegram sent it; false when this update id was recorded before (a re-delivery). */
+    boolean record(long updateId, long chatId, String payload);
+
+    /** Hands the chat's recorded, unhandled updates to {@code handler} in order; each is done once handled. */
+    void drain(long chatId, Consumer<String> handler);
+
+    /** Chats with updates recorded but not yet handled, such as those left by a crash. */
+    Set<Long> pendingChats();
+
+    /** Updates kept in memory only: lost on a crash, for the console's tests and single runs without a database. */
+    static UpdateJournal inMemory() {
+        return new UpdateJournal() {
+            private static final int REMEMBERED = 10_000;
+            private final Map<Long, Boolean> seen = java.util.Collections.synchronizedMap(
+                    new LinkedHashMap<>(16, 0.75f, false) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                            return size() > REMEMBERED;
+                        }
+                    });
+            private final Map<Long, Deque<String>> waiting = new ConcurrentHashMap<>();
+
+            @Override
+            public boolean record(long updateId, long chatId, String payload) {
+                if (seen.putIfAbsent(updateId, Boolean.TRUE) != null) {
+                    return false;
+                }
+                Deque<String> queue = waiting.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+                synchronized (queue) {
+                    queue.add(payload);
+                }
+                return true;
+            }
+
+            @Override
+            public void drain(long chatId, Consumer<String> handler) {
+                Deque<String> queue = waiting.get(chatId);
+                if (queue == null) {
+                    return;
+                }
+                while (true) {
+                    String next;
+                    synchronized (queue) {
+                        next = queue.poll();
+                        if (next == null) {
+                            waiting.remove(chatId, queue);
+                            return;
+                        }
+                    }
+                    handler.accept(next);
+                }
+            }
+
+            @Override
+            public Set<Long> pendingChats() {
+                return Set.copyOf(waiting.keySet());
+            }
+        };
+    }
+}
