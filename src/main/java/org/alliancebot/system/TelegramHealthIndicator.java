@@ -31,6 +31,13 @@ final class TelegramHealthIndicator implements HealthIndicator {
         }
         Instant now = clock.instant();
         Duration allowed = bot.pollTimeout().plus(MARGIN);
+        var conflict = bot.lastConflict().filter(at -> Duration.between(at, now).compareTo(allowed) <= 0);
+        if (conflict.isPresent()) {
+            return Health.down().withDetail("mode", "polling")
+                    .withDetail("conflict", "another instance is polling with this token (409 at " + conflict.get()
+                            + "); run one poller per token, or webhook mode with PostgreSQL for several")
+                    .build();
+        }
         Instant since = bot.lastPoll().or(bot::startedAt).orElse(now);
         Health.Builder health = Duration.between(since, now).compareTo(allowed) > 0 ? Health.down() : Health.up();
         health.withDetail("mode", "polling");

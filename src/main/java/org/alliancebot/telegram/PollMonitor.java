@@ -19,6 +19,8 @@ import okhttp3.Response;
  */
 final class PollMonitor implements Interceptor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PollMonitor.class);
+
     private static final Pattern RETRY_AFTER = Pattern.compile("\"retry_after\"\\s*:\\s*(\\d+)");
 
     private final Clock clock;
@@ -38,7 +40,14 @@ final class PollMonitor implements Interceptor {
         }
         switch (response.code()) {
             case 200 -> lastSuccess.set(clock.instant());
-            case 409 -> lastConflict.set(clock.instant());
+            case 409 -> {
+                Instant previous = lastConflict.getAndSet(clock.instant());
+                if (previous == null || previous.isBefore(clock.instant().minusSeconds(60))) {
+                    log.warn("Telegram refused getUpdates with 409 Conflict: another instance is polling with this "
+                            + "token, or a webhook is set for it. Only one long-polling instance may run per token; "
+                            + "to run several, use webhook mode with PostgreSQL.");
+                }
+            }
             case 429 -> {
                 Matcher matcher = RETRY_AFTER.matcher(response.peekBody(4096).string());
                 if (matcher.find()) {

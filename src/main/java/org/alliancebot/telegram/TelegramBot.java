@@ -151,6 +151,11 @@ public final class TelegramBot implements AutoCloseable {
         return monitor.lastSuccess();
     }
 
+    /** When Telegram last answered getUpdates with 409: another instance polls with the same token. */
+    public Optional<Instant> lastConflict() {
+        return monitor.lastConflict();
+    }
+
     public Optional<Instant> startedAt() {
         return Optional.ofNullable(startedAt);
     }

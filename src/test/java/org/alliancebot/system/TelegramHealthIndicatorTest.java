@@ -22,6 +22,18 @@ class TelegramHealthIndicatorTest {
         Mockito.when(bot.polling()).thenReturn(true);
         Mockito.when(bot.pollTimeout()).thenReturn(Duration.ofSeconds(50));
         Mockito.when(bot.startedAt()).thenReturn(Optional.of(now.minusSeconds(600)));
+        Mockito.when(bot.lastConflict()).thenReturn(Optional.empty());
+    }
+
+    @Test
+    void downWhileAnotherInstancePollsWithTheSameToken() {
+        Mockito.when(bot.lastPoll()).thenReturn(Optional.of(now.minusSeconds(5)));
+        Mockito.when(bot.lastConflict()).thenReturn(Optional.of(now.minusSeconds(3)));
+
+        var result = health.health();
+
+        assertThat(result.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(result.getDetails().get("conflict").toString()).contains("another instance is polling");
     }
 
     @Test

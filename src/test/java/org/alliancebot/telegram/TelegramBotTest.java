@@ -264,6 +264,16 @@ class TelegramBotTest {
         }
 
         @Test
+        void secondPollerWithTheSameTokenIsDetected() throws Exception {
+            telegram.failNext("getUpdates", FakeBotApi.Fault.CONFLICT);
+
+            telegram.sendText(CHAT, "/help");
+
+            telegram.awaitSent(CHAT, 1);
+            assertThat(bot.lastConflict()).isPresent();
+        }
+
+        @Test
         void pollerSurvivesFailedPollsAndHonoursRetryAfter() throws Exception {
             telegram.failNext("getUpdates", FakeBotApi.Fault.SERVER_ERROR, FakeBotApi.Fault.HTML_PAGE,
                     FakeBotApi.Fault.TOO_MANY_REQUESTS, FakeBotApi.Fault.DISCONNECT);
