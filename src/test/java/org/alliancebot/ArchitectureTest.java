@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     static final String[] ENGINE = {"..content..", "..conversation..", "..search..", "..safety.."};
-    static final String[] ADAPTERS = {"..telegram..", "..console..", "..preview..", "..cli..", "..system.."};
+    static final String[] ADAPTERS = {"..telegram..", "..console..", "..preview..", "..cli..", "..system..",
+        "..storage.."};
 
     @ArchTest
     static final ArchRule engineDoesNotKnowSpringOrTelegram = noClasses().that().resideInAnyPackage(ENGINE)

@@ -5,9 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.alliancebot.content.ContentCopy;
 import org.alliancebot.content.ContentLoader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,17 +45,7 @@ public class ReloadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        content = Files.createTempDirectory("reload-benchmark");
-        try (Stream<Path> files = Files.walk(Path.of("content"))) {
-            for (Path source : files.toList()) {
-                Path target = content.resolve(Path.of("content").relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        content = ContentCopy.of(Path.of("content"));
         fit = content.resolve("trees/fit.yaml");
         original = Files.readString(fit);
         holder = new SnapshotHolder(content, new ContentLoader(), Clock.systemUTC());
@@ -68,9 +57,7 @@ public class ReloadBenchmark {
             watcher.close();
         }
         holder.close();
-        try (Stream<Path> files = Files.walk(content)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        ContentCopy.delete(content);
     }
 
     private void change() throws IOException {

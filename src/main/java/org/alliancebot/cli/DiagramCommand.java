@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.Diagram;
-import org.alliancebot.content.LoadResult;
-import org.alliancebot.content.Problem;
 import org.alliancebot.content.Tree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,14 +40,12 @@ final class DiagramCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter print = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(contentDir));
-        if (loaded.hasErrors()) {
-            loaded.problems().stream().filter(Problem::isError).forEach(err::println);
-            err.println("The content has errors; run validate for details.");
-            err.flush();
+        var loaded = LoadedContent.load(contentDir, spec);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        Content content = loaded.orThrow();
+        Content content = loaded.get().content();
+        loaded.get().index().close();
         List<Tree> chosen = new ArrayList<>();
         for (String id : trees.isEmpty() ? content.trees().keySet().stream().sorted().toList() : trees) {
             var tree = content.tree(id);

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.alliancebot.content.ContentLoader;
-import org.alliancebot.content.LoadResult;
-import org.alliancebot.content.Problem;
 import org.alliancebot.safety.SafetyCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,16 +42,15 @@ final class SafetyCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(contentDir));
-        if (loaded.hasErrors()) {
-            PrintWriter err = spec.commandLine().getErr();
-            loaded.problems().stream().filter(Problem::isError).forEach(err::println);
-            err.println("The content has errors; run validate for details.");
-            err.flush();
+        var loaded = LoadedContent.load(contentDir, spec);
+        if (loaded.isEmpty()) {
             return 1;
         }
         String text = String.join(" ", words);
-        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(loaded.orThrow().safety()).check(text);
+        Optional<SafetyCheck.Verdict> verdict;
+        try (var index = loaded.get().index()) {
+            verdict = loaded.get().safety().check(text);
+        }
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("text", text);

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.alliancebot.content.Problem;
-import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.search.SearchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,15 +45,11 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String query = String.join(" ", words);
-        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(contentDir));
-        if (loaded.hasErrors()) {
-            PrintWriter err = spec.commandLine().getErr();
-            loaded.problems().stream().filter(Problem::isError).forEach(err::println);
-            err.println("The content has errors; run validate for details.");
-            err.flush();
+        var loaded = LoadedContent.load(contentDir, spec);
+        if (loaded.isEmpty()) {
             return 1;
         }
-        var snapshot = loaded.orThrow();
+        var snapshot = loaded.get();
         try (var index = snapshot.index()) {
             List<SearchResult> results = index.search(query, Math.max(0, limit));
             String safety = snapshot.safety().check(query).map(v -> v.category()).orElse(null);

@@ -7,9 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.alliancebot.content.ContentCopy;
 import org.alliancebot.system.AllianceBotApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,17 +43,7 @@ class PreviewBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        content = Files.createTempDirectory("preview-content");
-        try (Stream<Path> files = Files.walk(Path.of("content"))) {
-            for (Path source : files.toList()) {
-                Path target = content.resolve(Path.of("content").relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        content = ContentCopy.of(Path.of("content"));
         registry.add("alliance.storage.url", () -> "jdbc:h2:mem:preview-" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         registry.add("alliance.channel", () -> "preview-test");
@@ -70,10 +59,8 @@ class PreviewBrowserTest {
     }
 
     @AfterAll
-    static void removeContent() throws IOException {
-        try (Stream<Path> files = Files.walk(content)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+    static void removeContent() {
+        ContentCopy.delete(content);
     }
 
     @LocalServerPort
