@@ -20,6 +20,11 @@ public final class MessageSplitter {
     }
 
     public static List<String> split(String markdown, int maxFormatted) {
+        String text = markdown.strip();
+        // Nearly every message fits: one rendering decides, instead of one per paragraph.
+        if (text.length() * 6 <= maxFormatted || fits(text, maxFormatted)) {
+            return List.of(text);
+        }
         List<String> messages = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String paragraph : pieces(markdown.strip(), "\n\n", maxFormatted)) {

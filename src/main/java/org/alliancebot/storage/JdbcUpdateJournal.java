@@ -1,5 +1,8 @@
 package org.alliancebot.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.alliancebot.telegram.UpdateJournal;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -27,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class JdbcUpdateJournal implements UpdateJournal {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcUpdateJournal.class);
+    /** Telegram's own objects carry Jackson 2 annotations, so they are written with Jackson 2, as the library does. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -43,7 +50,12 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     }
 
     @Override
-    public boolean record(long updateId, long chatId, String payload) {
+    public boolean record(long chatId, Update update) {
+        return record(update.getUpdateId(), chatId, write(update));
+    }
+
+    /** Records an update already in Telegram's JSON; false for a re-delivery. */
+    boolean record(long updateId, long chatId, String payload) {
         try {
             jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)", updateId,
                     chatId, payload, Timestamp.from(clock.instant()));
@@ -54,7 +66,12 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     }
 
     @Override
-    public void drain(long chatId, Consumer<String> handler) {
+    public void drain(long chatId, Consumer<Update> handler) {
+        drainPayloads(chatId, payload -> handler.accept(read(payload)));
+    }
+
+    /** Drains the chat's recorded updates as their JSON. */
+    void drainPayloads(long chatId, Consumer<String> handler) {
         ensureLockRow(chatId);
         try {
             while (Boolean.TRUE.equals(transactions.execute(status -> handleNext(chatId, handler)))) {
@@ -87,6 +104,22 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         jdbc.update("UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ?",
                 Timestamp.from(clock.instant()), updateId);
         return true;
+    }
+
+    private static String write(Update update) {
+        try {
+            return JSON.writeValueAsString(update);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an update could not be written as JSON", e);
+        }
+    }
+
+    private static Update read(String payload) {
+        try {
+            return JSON.readValue(payload, Update.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recorded update could not be read back", e);
+        }
     }
 
     private static String read(java.sql.Clob clob) {

@@ -80,8 +80,7 @@ public final class TelegramBot implements AutoCloseable {
         this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
                 new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
                 duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
-        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal,
-                json);
+        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal);
     }
 
     /** Starts long polling: learns the bot's name, registers its commands, and begins reading updates. */
@@ -142,7 +141,7 @@ public final class TelegramBot implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-        dispatcher.accept(update, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        dispatcher.accept(update);
         return true;
     }
 

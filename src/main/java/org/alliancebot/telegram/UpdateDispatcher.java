@@ -1,6 +1,5 @@
 package org.alliancebot.telegram;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +19,11 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final UpdateHandler handler;
     private final PerChatExecutor lanes;
     private final UpdateJournal journal;
-    private final ObjectMapper json;
 
-    UpdateDispatcher(UpdateHandler handler, PerChatExecutor lanes, UpdateJournal journal, ObjectMapper json) {
+    UpdateDispatcher(UpdateHandler handler, PerChatExecutor lanes, UpdateJournal journal) {
         this.handler = handler;
         this.lanes = lanes;
         this.journal = journal;
-        this.json = json;
     }
 
     @Override
@@ -34,7 +31,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         for (Update update : updates) {
             try {
                 UpdateHandler.chatOf(update).ifPresent(chat -> {
-                    if (record(update.getUpdateId(), chat, json.valueToTree(update).toString())) {
+                    if (record(chat, update)) {
                         drainLater(chat);
                     }
                 });
@@ -46,10 +43,10 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
 
     /** A webhook delivery, already parsed: recorded once, handled once. */
-    boolean accept(Update update, String payload) {
+    boolean accept(Update update) {
         return UpdateHandler.chatOf(update)
                 .map(chat -> {
-                    boolean fresh = record(update.getUpdateId(), chat, payload);
+                    boolean fresh = record(chat, update);
                     if (fresh) {
                         drainLater(chat);
                     }
@@ -62,38 +59,27 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * Records an update, retrying a failing journal a few times. If it still fails the update is handled from
      * memory: it is lost only if the app also crashes before handling it, rather than certainly.
      */
-    private boolean record(long updateId, long chat, String payload) {
+    private boolean record(long chat, Update update) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return journal.record(updateId, chat, payload);
+                return journal.record(chat, update);
             } catch (RuntimeException e) {
                 last = e;
             }
         }
-        log.error("Update {} could not be recorded ({}); handling it from memory", updateId,
+        log.error("Update {} could not be recorded ({}); handling it from memory", update.getUpdateId(),
                 last.getClass().getSimpleName());
-        lanes.submit(chat, () -> handle(payload));
+        lanes.submit(chat, () -> handler.handle(update));
         return false;
     }
 
     void drainLater(long chat) {
-        lanes.submit(chat, () -> journal.drain(chat, this::handle));
+        lanes.submit(chat, () -> journal.drain(chat, handler::handle));
     }
 
     /** Picks up updates recorded before a restart and not handled. */
     void resumePending() {
         journal.pendingChats().forEach(this::drainLater);
-    }
-
-    private void handle(String payload) {
-        Update update;
-        try {
-            update = json.readValue(payload, Update.class);
-        } catch (Exception e) {
-            log.error("A recorded update could not be read back: {}", e.getClass().getSimpleName());
-            return;
-        }
-        handler.handle(update);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Where updates wait between arriving and being handled. Recording comes before Telegram is told the update
@@ -15,11 +16,11 @@ import java.util.function.Consumer;
  */
 public interface UpdateJournal {
 
-    /** Records an update as Telegram sent it; false when this update id was recorded before (a re-delivery). */
-    boolean record(long updateId, long chatId, String payload);
+    /** Records an update; false when this update id was recorded before (a re-delivery). */
+    boolean record(long chatId, Update update);
 
     /** Hands the chat's recorded, unhandled updates to {@code handler} in order; each is done once handled. */
-    void drain(long chatId, Consumer<String> handler);
+    void drain(long chatId, Consumer<Update> handler);
 
     /** Chats with updates recorded but not yet handled, such as those left by a crash. */
     Set<Long> pendingChats();
@@ -35,28 +36,28 @@ public interface UpdateJournal {
                             return size() > REMEMBERED;
                         }
                     });
-            private final Map<Long, Deque<String>> waiting = new ConcurrentHashMap<>();
+            private final Map<Long, Deque<Update>> waiting = new ConcurrentHashMap<>();
 
             @Override
-            public boolean record(long updateId, long chatId, String payload) {
-                if (seen.putIfAbsent(updateId, Boolean.TRUE) != null) {
+            public boolean record(long chatId, Update update) {
+                if (seen.putIfAbsent(update.getUpdateId().longValue(), Boolean.TRUE) != null) {
                     return false;
                 }
-                Deque<String> queue = waiting.computeIfAbsent(chatId, id -> new ArrayDeque<>());
+                Deque<Update> queue = waiting.computeIfAbsent(chatId, id -> new ArrayDeque<>());
                 synchronized (queue) {
-                    queue.add(payload);
+                    queue.add(update);
                 }
                 return true;
             }
 
             @Override
-            public void drain(long chatId, Consumer<String> handler) {
-                Deque<String> queue = waiting.get(chatId);
+            public void drain(long chatId, Consumer<Update> handler) {
+                Deque<Update> queue = waiting.get(chatId);
                 if (queue == null) {
                     return;
                 }
                 while (true) {
-                    String next;
+                    Update next;
                     synchronized (queue) {
                         next = queue.poll();
                         if (next == null) {

@@ -139,8 +139,8 @@ abstract class DurableStorageContract {
             }
             List<String> handled = new ArrayList<>();
 
-            journal.drain(7, handled::add);
-            journal.drain(7, handled::add);
+            journal.drainPayloads(7, handled::add);
+            journal.drainPayloads(7, handled::add);
 
             assertThat(handled).containsExactly(payload(1), payload(2), payload(3));
         }
@@ -148,7 +148,7 @@ abstract class DurableStorageContract {
         @Test
         void handledUpdatesKeepNoPayload() {
             journal().record(1, 7, payload(1));
-            journal().drain(7, p -> { });
+            journal().drainPayloads(7, p -> { });
 
             assertThat(jdbc.queryForObject("SELECT payload FROM inbox WHERE update_id = 1", String.class)).isNull();
         }
@@ -168,7 +168,7 @@ abstract class DurableStorageContract {
             JdbcSessionStore sessions = new JdbcSessionStore(jdbc, clock());
             journal().record(1, 42, payload(1));
 
-            assertThatThrownBy(() -> journal().drain(42, p -> {
+            assertThatThrownBy(() -> journal().drainPayloads(42, p -> {
                 sessions.put(chat, session);
                 throw new IllegalStateException("crash in the middle");
             })).isInstanceOf(IllegalStateException.class);
@@ -180,7 +180,7 @@ abstract class DurableStorageContract {
         @Test
         void handledUpdatesAreForgottenAfterADay() {
             journal().record(1, 7, payload(1));
-            journal().drain(7, p -> { });
+            journal().drainPayloads(7, p -> { });
             now = now.plus(Duration.ofHours(25));
 
             assertThat(journal().purgeDone(Duration.ofDays(1))).isOne();

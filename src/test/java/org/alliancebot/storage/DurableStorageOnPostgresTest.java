@@ -48,7 +48,7 @@ class DurableStorageOnPostgresTest extends DurableStorageContract {
             for (int c = 0; c < chats; c++) {
                 int chatId = c;
                 JdbcUpdateJournal instance = instances[round % 2];
-                running.add(workers.submit(() -> instance.drain(chatId, p -> {
+                running.add(workers.submit(() -> instance.drainPayloads(chatId, p -> {
                     if (busy[chatId].incrementAndGet() > 1) {
                         overlaps.add("chat " + chatId);
                     }
