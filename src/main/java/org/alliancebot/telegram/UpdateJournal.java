@@ -43,29 +43,28 @@ public interface UpdateJournal {
                 if (seen.putIfAbsent(update.getUpdateId().longValue(), Boolean.TRUE) != null) {
                     return false;
                 }
-                Deque<Update> queue = waiting.computeIfAbsent(chatId, id -> new ArrayDeque<>());
-                synchronized (queue) {
-                    queue.add(update);
-                }
+                // Adding and the drain's removal of an emptied queue are atomic per chat, so no update can be
+                // added to a queue that has just been dropped.
+                waiting.compute(chatId, (id, queue) -> {
+                    Deque<Update> q = queue == null ? new ArrayDeque<>() : queue;
+                    q.add(update);
+                    return q;
+                });
                 return true;
             }
 
             @Override
             public void drain(long chatId, Consumer<Update> handler) {
-                Deque<Update> queue = waiting.get(chatId);
-                if (queue == null) {
-                    return;
-                }
                 while (true) {
-                    Update next;
-                    synchronized (queue) {
-                        next = queue.poll();
-                        if (next == null) {
-                            waiting.remove(chatId, queue);
-                            return;
-                        }
+                    Update[] next = new Update[1];
+                    waiting.computeIfPresent(chatId, (id, queue) -> {
+                        next[0] = queue.poll();
+                        return queue.isEmpty() ? null : queue;
+                    });
+                    if (next[0] == null) {
+                        return;
                     }
-                    handler.accept(next);
+                    handler.accept(next[0]);
                 }
             }
 
