@@ -40,12 +40,11 @@ final class DiagramCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter print = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var loaded = LoadedContent.load(contentDir, spec);
+        var loaded = LoadedContent.content(contentDir, spec);
         if (loaded.isEmpty()) {
             return 1;
         }
-        Content content = loaded.get().content();
-        loaded.get().index().close();
+        Content content = loaded.get();
         List<Tree> chosen = new ArrayList<>();
         for (String id : trees.isEmpty() ? content.trees().keySet().stream().sorted().toList() : trees) {
             var tree = content.tree(id);

@@ -2,7 +2,11 @@ package org.alliancebot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.alliancebot.content.Content;
+import org.alliancebot.content.ContentLoader;
+import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
 import org.alliancebot.conversation.Snapshot;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,15 +20,27 @@ final class LoadedContent {
     private LoadedContent() {
     }
 
+    /** Content with its search index, for commands that search. */
     static Optional<Snapshot> load(Path given, CommandSpec spec) {
         Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(given));
-        if (loaded.hasErrors()) {
-            PrintWriter err = spec.commandLine().getErr();
-            loaded.problems().stream().filter(Problem::isError).forEach(err::println);
-            err.println("The content has errors; run validate for details.");
-            err.flush();
-            return Optional.empty();
+        return reported(loaded.problems(), spec) ? Optional.empty() : loaded.snapshot();
+    }
+
+    /** Content alone, for commands that need no index. */
+    static Optional<Content> content(Path given, CommandSpec spec) {
+        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(given));
+        return reported(loaded.problems(), spec) ? Optional.empty() : loaded.content();
+    }
+
+    /** Prints the errors, if any, and says where to look; true when there were errors. */
+    private static boolean reported(List<Problem> problems, CommandSpec spec) {
+        if (problems.stream().noneMatch(Problem::isError)) {
+            return false;
         }
-        return loaded.snapshot();
+        PrintWriter err = spec.commandLine().getErr();
+        problems.stream().filter(Problem::isError).forEach(err::println);
+        err.println("The content has errors; run validate for details.");
+        err.flush();
+        return true;
     }
 }

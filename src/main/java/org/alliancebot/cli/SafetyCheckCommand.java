@@ -42,15 +42,12 @@ final class SafetyCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var loaded = LoadedContent.load(contentDir, spec);
-        if (loaded.isEmpty()) {
+        var content = LoadedContent.content(contentDir, spec);
+        if (content.isEmpty()) {
             return 1;
         }
         String text = String.join(" ", words);
-        Optional<SafetyCheck.Verdict> verdict;
-        try (var index = loaded.get().index()) {
-            verdict = loaded.get().safety().check(text);
-        }
+        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(content.get().safety()).check(text);
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("text", text);
