@@ -202,7 +202,7 @@ public final class LoadHarness {
                     apologies.sum(), stuck);
         }
 
-        /** People stop after their current step; waits a moment for them. */
+        /** People stop after their current step; waits a moment (at most 3 s) for the steps in hand. */
         void stop() throws InterruptedException {
             running = false;
             thinking.shutdownNow();
@@ -210,7 +210,7 @@ public final class LoadHarness {
             for (Person person : people) {
                 while (System.nanoTime() < deadline) {
                     synchronized (person) {
-                        if (person.idle) {
+                        if (person.idle || !person.awaiting) {
                             break;
                         }
                     }

@@ -1,5 +1,7 @@
 package org.alliancebot.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
@@ -35,6 +37,12 @@ public final class Markdown {
     public enum Style { PLAIN, HTML }
 
     private static final Parser PARSER = Parser.builder().build();
+    /**
+     * Renderings already made: content texts are rendered again for every reply and every split check. Bounded,
+     * so texts built from what people type cannot grow it.
+     */
+    private static final Cache<String, String> HTML = Caffeine.newBuilder().maximumSize(10_000).build();
+    private static final Cache<String, String> PLAIN = Caffeine.newBuilder().maximumSize(10_000).build();
 
     private Markdown() {
     }
@@ -48,9 +56,11 @@ public final class Markdown {
     }
 
     public static String render(String markdown, Style style) {
-        Renderer renderer = new Renderer(style);
-        PARSER.parse(markdown).accept(renderer);
-        return renderer.result();
+        return (style == Style.HTML ? HTML : PLAIN).get(markdown, text -> {
+            Renderer renderer = new Renderer(style);
+            PARSER.parse(text).accept(renderer);
+            return renderer.result();
+        });
     }
 
     /** Escapes text for the HTML subset: only {@code & < >} and, inside attributes, {@code "} matter. */

@@ -1,5 +1,7 @@
 package org.alliancebot.content;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,10 +15,20 @@ import java.util.TreeSet;
  */
 public final class NodeVersion {
 
+    /**
+     * Versions already computed, by node instance: nodes are immutable and every reply and press asks again.
+     * Weak keys (compared by identity) let a reloaded snapshot's nodes go.
+     */
+    private static final Cache<Node, String> COMPUTED = Caffeine.newBuilder().weakKeys().build();
+
     private NodeVersion() {
     }
 
     public static String of(NodeRef ref, Node node) {
+        return COMPUTED.get(node, n -> compute(ref, n));
+    }
+
+    private static String compute(NodeRef ref, Node node) {
         StringBuilder meaning = new StringBuilder(ref.toString()).append('\u0000');
         switch (node) {
             case Node.Question q -> {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.alliancebot.conversation.Command;
@@ -71,6 +72,9 @@ public final class TelegramBot implements AutoCloseable {
         requests.setMaxRequestsPerHost(512);
         this.http = new OkHttpClient.Builder()
                 .dispatcher(requests)
+                // OkHttp keeps 5 idle connections by default; over HTTP/1.1 (a self-hosted Bot API server) replies
+                // to many chats then open thousands of new connections a second. Measured in docs/benchmarks.md.
+                .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(settings.pollTimeout().plusSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
