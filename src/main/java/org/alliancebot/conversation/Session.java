@@ -41,11 +41,6 @@ public record Session(NodeRef at, Set<String> flags, int score, List<Frame> hist
         return new Session(null, Set.of(), 0, List.of(), country);
     }
 
-    /** A fresh start of a tree: no answers yet, nothing to go back to. */
-    Session startingAt(NodeRef start) {
-        return new Session(start, Set.of(), 0, List.of(), country);
-    }
-
     Session withCountry(String code) {
         return new Session(at, flags, score, history, code);
     }

@@ -2,7 +2,6 @@ package org.alliancebot.preview;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +96,5 @@ public class PreviewController {
                 "at", failure.at().toString(),
                 "problems", failure.problems().stream().filter(Problem::isError).map(Problem::toString).toList())));
         return body;
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -48,12 +48,6 @@ final class RetryPolicy {
         return Duration.ofMillis(Math.max(1, (long) (random.getAsDouble() * bound)));
     }
 
-    /** Whether a failure means the request can never succeed, as opposed to failing after retries. */
-    static boolean isPermanent(TelegramApiException failure) {
-        return failure instanceof TelegramApiRequestException request && hasCode(request)
-                && request.getErrorCode() < 500 && request.getErrorCode() != 429;
-    }
-
     private static boolean hasCode(TelegramApiRequestException request) {
         return request.getErrorCode() != null && request.getErrorCode() > 0;
     }

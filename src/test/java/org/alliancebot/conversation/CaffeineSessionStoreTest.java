@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.alliancebot.content.NodeRef;
@@ -14,7 +15,7 @@ class CaffeineSessionStoreTest {
 
     final AtomicLong nanos = new AtomicLong();
     final Ticker ticker = nanos::get;
-    final Session session = Session.AT_MENU.startingAt(new NodeRef("fit", "start"));
+    final Session session = new Session(new NodeRef("fit", "start"), Set.of(), 0, List.of(), null);
     final ChatId chat = new ChatId("1");
 
     void advance(Duration duration) {

@@ -2,6 +2,7 @@ package org.alliancebot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.alliancebot.content.NodeRef;
 import org.junit.jupiter.api.Test;
@@ -10,15 +11,16 @@ class SessionTest {
 
     @Test
     void movingKeepsTheLeftPositionWithItsAnswers() {
-        Session session = Session.AT_MENU.startingAt(new NodeRef("t", "a")).movedTo(new NodeRef("t", "b"), Set.of("x"), 1);
+        Session session = new Session(new NodeRef("t", "a"), Set.of(), 0, List.of(), null)
+                .movedTo(new NodeRef("t", "b"), Set.of("x"), 1);
 
         assertThat(session.history()).containsExactly(new Session.Frame(new NodeRef("t", "a"), Set.of(), 0));
-        assertThat(session.back()).isEqualTo(Session.AT_MENU.startingAt(new NodeRef("t", "a")));
+        assertThat(session.back()).isEqualTo(new Session(new NodeRef("t", "a"), Set.of(), 0, List.of(), null));
     }
 
     @Test
     void historyIsBoundedSoCirclesCannotGrowASession() {
-        Session session = Session.AT_MENU.startingAt(new NodeRef("t", "n0"));
+        Session session = new Session(new NodeRef("t", "n0"), Set.of(), 0, List.of(), null);
         for (int i = 1; i <= 200; i++) {
             session = session.movedTo(new NodeRef("t", "n" + i), Set.of(), i);
         }

@@ -46,7 +46,5 @@ class RetryPolicyTest {
     void clientErrorsAreFinal() {
         assertThat(policy.delay(error(400, null), 1)).isEmpty();
         assertThat(policy.delay(error(403, null), 1)).isEmpty();
-        assertThat(RetryPolicy.isPermanent(error(403, null))).isTrue();
-        assertThat(RetryPolicy.isPermanent(error(429, 1))).isFalse();
     }
 }
