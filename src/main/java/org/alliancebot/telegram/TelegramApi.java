@@ -3,6 +3,8 @@ package org.alliancebot.telegram;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -34,15 +36,18 @@ class TelegramApi {
     private final int attempts;
     private final Duration deadline;
     private final Sleeper sleeper;
+    private final Executor background;
 
+    /** @param background runs {@link #callInBackground} calls, each on a thread of its own */
     TelegramApi(TelegramClient client, OutgoingLimiter limiter, RetryPolicy policy, int attempts, Duration deadline,
-                Sleeper sleeper) {
+                Sleeper sleeper, Executor background) {
         this.client = client;
         this.limiter = limiter;
         this.policy = policy;
         this.attempts = attempts;
         this.deadline = deadline;
         this.sleeper = sleeper;
+        this.background = background;
     }
 
     /** Sends a message once the chat's and the bot's rate allow; empty when it could not be sent. */
@@ -61,6 +66,21 @@ class TelegramApi {
     /** Calls any method with retries; empty when it failed for good or ran out of attempts or time. */
     <T extends Serializable> Optional<T> call(BotApiMethod<T> method) {
         return call(method.getMethod(), () -> client.execute(method));
+    }
+
+    /**
+     * Starts a call, with the same retries, without waiting for it: for calls whose answer nothing waits on, so
+     * they travel while the caller goes on. The future never completes exceptionally; it holds empty on failure.
+     */
+    <T extends Serializable> CompletableFuture<Optional<T>> callInBackground(BotApiMethod<T> method) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call(method);
+            } catch (RuntimeException failure) {
+                log.warn("Bot API {} failed: {}", method.getMethod(), failure.getClass().getSimpleName());
+                return Optional.<T>empty();
+            }
+        }, background);
     }
 
     /** Registers the webhook, which the library sends as its own kind of request. */

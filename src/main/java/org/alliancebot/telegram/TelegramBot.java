@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,8 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient http;
     private final TelegramApi api;
     private final PerChatExecutor lanes = new PerChatExecutor();
+    /** Bot API calls that travel while an update's reply is sent; each update waits for its own before it ends. */
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final UpdateDispatcher dispatcher;
     private final AtomicReference<String> username = new AtomicReference<>();
     private final ObjectMapper json = new ObjectMapper()
@@ -83,7 +86,7 @@ public final class TelegramBot implements AutoCloseable {
         OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), settings.telegramUrl());
         this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
                 new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
-                duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()));
+                duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()), background);
         this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal);
     }
 
@@ -197,6 +200,7 @@ public final class TelegramBot implements AutoCloseable {
     @Override
     public void close() {
         lanes.close();
+        background.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -3,6 +3,7 @@ package org.alliancebot.telegram;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.alliancebot.content.Markdown;
 import org.alliancebot.conversation.ChatId;
@@ -115,34 +116,44 @@ final class UpdateHandler {
     }
 
     private void onCallback(CallbackQuery query) {
-        // Answered first, so the button stops spinning whatever happens next.
-        api.call(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
-        if (!(query.getMessage() instanceof Message message) || !message.isUserMessage()) {
-            return;
+        // The answer goes first, so the button stops spinning whatever happens next. It and the edit of the
+        // pressed message travel while the next step is sent: a press waits one round trip to Telegram, not three.
+        CompletableFuture<?> answered = api.callInBackground(
+                AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+        CompletableFuture<?> closed = CompletableFuture.completedFuture(null);
+        try {
+            if (!(query.getMessage() instanceof Message message) || !message.isUserMessage()) {
+                return;
+            }
+            long chat = message.getChatId();
+            List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()),
+                    languageOf(query.getFrom()));
+            boolean refused = !replies.isEmpty() && replies.getFirst().kind() == Reply.Kind.REFUSED;
+            closed = closeKeyboard(message, query.getData(), refused);
+            send(chat, replies);
+        } finally {
+            // The update is done, and the chat's next update may start, only when all its calls have finished:
+            // one chat's calls never overtake an earlier update's, and a journalled update is not marked handled
+            // while its answer or edit is still on its way.
+            answered.join();
+            closed.join();
         }
-        long chat = message.getChatId();
-        List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()),
-                languageOf(query.getFrom()));
-        boolean refused = !replies.isEmpty() && replies.getFirst().kind() == Reply.Kind.REFUSED;
-        closeKeyboard(message, query.getData(), refused);
-        send(chat, replies);
     }
 
     /**
      * The pressed message shows what was chosen and loses its buttons, so the chat reads as a transcript and old
      * buttons cannot be pressed again. A refused press only loses the buttons: nothing was chosen.
      */
-    private void closeKeyboard(Message message, String data, boolean refused) {
+    private CompletableFuture<?> closeKeyboard(Message message, String data, boolean refused) {
         Optional<String> label = refused ? Optional.empty() : labelOf(message.getReplyMarkup(), data);
         if (label.isEmpty() || !message.hasText()) {
-            api.call(EditMessageReplyMarkup.builder().chatId(message.getChatId()).messageId(message.getMessageId())
-                    .replyMarkup(null).build());
-            return;
+            return api.callInBackground(EditMessageReplyMarkup.builder().chatId(message.getChatId())
+                    .messageId(message.getMessageId()).replyMarkup(null).build());
         }
         String html = EntityHtml.toHtml(message.getText(), message.getEntities())
                 + "\n\n✓ <b>" + Markdown.escapeHtml(label.get()) + "</b>";
-        api.call(EditMessageText.builder().chatId(message.getChatId()).messageId(message.getMessageId())
-                .text(html).parseMode(ParseMode.HTML).build());
+        return api.callInBackground(EditMessageText.builder().chatId(message.getChatId())
+                .messageId(message.getMessageId()).text(html).parseMode(ParseMode.HTML).build());
     }
 
     private static String languageOf(org.telegram.telegrambots.meta.api.objects.User user) {

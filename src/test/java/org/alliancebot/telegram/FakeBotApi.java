@@ -54,7 +54,10 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    enum Fault { TOO_MANY_REQUESTS, SERVER_ERROR, HTML_PAGE, DISCONNECT, CONFLICT }
+    /** SLOW is no failure: the call succeeds, but its answer leaves the server {@link #SLOW_BY} late. */
+    enum Fault { TOO_MANY_REQUESTS, SERVER_ERROR, HTML_PAGE, DISCONNECT, CONFLICT, SLOW }
+
+    static final Duration SLOW_BY = Duration.ofMillis(1500);
 
     private final MockWebServer server = new MockWebServer();
     private final Deque<ObjectNode> updates = new ConcurrentLinkedDeque<>();
@@ -224,15 +227,25 @@ final class FakeBotApi implements AutoCloseable {
 
     /** Waits until the chat has received {@code count} messages. */
     List<Call> awaitSent(long chat, int count) throws InterruptedException {
+        return awaitCount(() -> sentTo(chat), count, "chat " + chat + " messages");
+    }
+
+    /** Waits until the bot has called {@code method} {@code count} times. */
+    List<Call> awaitCalls(String method, int count) throws InterruptedException {
+        return awaitCount(() -> calls(method), count, method + " calls");
+    }
+
+    private static List<Call> awaitCount(java.util.function.Supplier<List<Call>> calls, int count, String what)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
-            List<Call> sent = sentTo(chat);
-            if (sent.size() >= count) {
-                return sent;
+            List<Call> found = calls.get();
+            if (found.size() >= count) {
+                return found;
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("chat " + chat + " got " + sentTo(chat).size() + " of " + count + " messages");
+        throw new AssertionError(what + ": " + calls.get().size() + " of " + count + " within 15 s");
     }
 
     boolean handedOut(int updateId) {
@@ -249,7 +262,7 @@ final class FakeBotApi implements AutoCloseable {
         }
         Deque<Fault> pending = faults.get(method);
         Fault fault = pending == null ? null : pending.poll();
-        if (fault != null) {
+        if (fault != null && fault != Fault.SLOW) {
             return fail(fault);
         }
         JsonNode body = body(request);
@@ -262,6 +275,9 @@ final class FakeBotApi implements AutoCloseable {
         // Recorded once answered, so a test that sees a sent message can press its buttons at once.
         if (!method.equals("getupdates")) {
             calls.add(new Call(method, body, Instant.now()));
+        }
+        if (fault == Fault.SLOW) {
+            response.setHeadersDelay(SLOW_BY.toMillis(), TimeUnit.MILLISECONDS);
         }
         return response;
     }
@@ -314,6 +330,7 @@ final class FakeBotApi implements AutoCloseable {
             case DISCONNECT -> new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AT_START);
             case CONFLICT -> json(409, "{\"ok\":false,\"error_code\":409,\"description\":"
                     + "\"Conflict: terminated by other getUpdates request\"}");
+            case SLOW -> throw new IllegalArgumentException("a slow call succeeds");
         };
     }
 

@@ -94,7 +94,7 @@ class TelegramBotTest {
         telegram.press(CHAT, "Leaving a therapist respectfully");
         FakeBotApi.Call first = telegram.awaitSent(CHAT, 2).get(1);
         assertThat(first.text("text")).contains("Where are you with this decision?");
-        assertThat(telegram.calls("answerCallbackQuery")).hasSize(1);
+        assertThat(telegram.awaitCalls("answerCallbackQuery", 1)).hasSize(1);
         FakeBotApi.Call edited = telegram.await("editMessageText", c -> true);
         assertThat(edited.text("text")).contains("Alliance Bot").endsWith("✓ <b>Leaving a therapist respectfully</b>");
         assertThat(edited.body().has("reply_markup")).isFalse();
@@ -102,13 +102,16 @@ class TelegramBotTest {
         String label = first.buttonLabels().getFirst();
         telegram.press(CHAT, label);
         List<FakeBotApi.Call> sent = telegram.awaitSent(CHAT, 3);
+        int presses = 2;
         for (int step = 0; step < 6 && !sent.getLast().buttonLabels().contains("Main menu"); step++) {
             telegram.press(CHAT, sent.getLast().buttonLabels().getFirst());
+            presses++;
             sent = telegram.awaitSent(CHAT, sent.size() + 1);
         }
         assertThat(sent.getLast().buttonLabels()).contains("Main menu");
         assertThat(sent.getLast().text("text")).startsWith("<b>");
-        assertThat(telegram.calls("answerCallbackQuery")).hasSize(telegram.calls("editMessageText").size());
+        assertThat(telegram.awaitCalls("answerCallbackQuery", presses)).hasSize(presses);
+        assertThat(telegram.awaitCalls("editMessageText", presses)).hasSize(presses);
 
         // Free text: a typing indicator, then the answers.
         int before = sent.size();
@@ -206,6 +209,60 @@ class TelegramBotTest {
 
             telegram.sendText(CHAT, "/help");
             assertThat(telegram.awaitSent(CHAT, 2).get(1).text("text")).contains("/back");
+        }
+    }
+
+    /** A press makes three calls; only the next step is on the person's path, and one chat's calls keep order. */
+    @Nested
+    class Presses {
+
+        @BeforeEach
+        void openTheMenu() throws Exception {
+            telegram.sendText(CHAT, "/start");
+            telegram.awaitSent(CHAT, 1);
+        }
+
+        @Test
+        void nextStepIsSentWithoutWaitingForTheAnswerOrTheEdit() throws Exception {
+            telegram.failNext("answerCallbackQuery", FakeBotApi.Fault.SLOW);
+            telegram.failNext("editMessageText", FakeBotApi.Fault.SLOW);
+
+            telegram.press(CHAT, "Leaving a therapist respectfully");
+
+            FakeBotApi.Call answer = telegram.await("answerCallbackQuery", c -> true);
+            FakeBotApi.Call nextStep = telegram.awaitSent(CHAT, 2).get(1);
+            assertThat(nextStep.text("text")).contains("Where are you with this decision?");
+            assertThat(Duration.between(answer.at(), nextStep.at())).isLessThan(FakeBotApi.SLOW_BY);
+        }
+
+        @Test
+        void chatsNextUpdateWaitsUntilThePressHasFinishedAllItsCalls() throws Exception {
+            telegram.failNext("editMessageText", FakeBotApi.Fault.SLOW);
+
+            telegram.press(CHAT, "Leaving a therapist respectfully");
+            telegram.sendText(CHAT, "/help");
+
+            FakeBotApi.Call edit = telegram.await("editMessageText", c -> true);
+            FakeBotApi.Call help = telegram.awaitSent(CHAT, 3).get(2);
+            assertThat(help.text("text")).contains("/back");
+            assertThat(Duration.between(edit.at(), help.at())).isGreaterThanOrEqualTo(FakeBotApi.SLOW_BY);
+        }
+
+        @Test
+        void failedAnswerAndEditAreRetriedAndEachArrivesOnce() throws Exception {
+            telegram.failNext("answerCallbackQuery", FakeBotApi.Fault.SERVER_ERROR, FakeBotApi.Fault.DISCONNECT);
+            telegram.failNext("editMessageText", FakeBotApi.Fault.HTML_PAGE, FakeBotApi.Fault.TOO_MANY_REQUESTS);
+
+            telegram.press(CHAT, "Leaving a therapist respectfully");
+
+            telegram.awaitSent(CHAT, 2);
+            telegram.awaitCalls("editMessageText", 1);
+            telegram.awaitCalls("answerCallbackQuery", 1);
+            Thread.sleep(300);
+            assertThat(telegram.calls("answerCallbackQuery")).hasSize(1);
+            assertThat(telegram.calls("editMessageText")).hasSize(1)
+                    .first().satisfies(c -> assertThat(c.text("text")).endsWith("✓ <b>Leaving a therapist respectfully</b>"));
+            assertThat(telegram.sentTo(CHAT)).hasSize(2);
         }
     }
 
