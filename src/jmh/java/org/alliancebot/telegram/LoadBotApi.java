@@ -34,6 +34,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>getUpdates behaves like Telegram's: it answers at once when updates are waiting, and otherwise holds the
  * request until one arrives or its timeout passes.
+ *
+ * <p>With a round-trip time, every request takes half of it to arrive and its answer half of it to return, as
+ * over the internet to Telegram's servers; the waiting costs no CPU (virtual threads sleep).
  */
 final class LoadBotApi implements AutoCloseable {
 
@@ -105,8 +108,14 @@ final class LoadBotApi implements AutoCloseable {
         }
     };
     private volatile boolean closing;
+    private final long halfRoundTripNanos;
 
     LoadBotApi() throws IOException {
+        this(Duration.ZERO);
+    }
+
+    LoadBotApi(Duration roundTrip) throws IOException {
+        this.halfRoundTripNanos = roundTrip.toNanos() / 2;
         // Without it, a response's headers and body may wait on Nagle's algorithm and a delayed ACK (~40 ms).
         System.setProperty("sun.net.httpserver.nodelay", "true");
         // Telegram keeps idle connections open; the JDK server's default closes all but 200.
@@ -214,6 +223,7 @@ final class LoadBotApi implements AutoCloseable {
             requests.increment();
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
+            travel();
             if (!path.startsWith("/bot" + TOKEN + "/")) {
                 respond(exchange, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}"
                         .getBytes(StandardCharsets.UTF_8));
@@ -364,7 +374,15 @@ final class LoadBotApi implements AutoCloseable {
         return ("{\"ok\":true,\"result\":" + result + "}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void respond(HttpExchange exchange, int code, byte[] body) throws IOException {
+    /** Half a round trip: the request on its way here, or the answer on its way back. */
+    private void travel() throws InterruptedException {
+        if (halfRoundTripNanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(halfRoundTripNanos);
+        }
+    }
+
+    private void respond(HttpExchange exchange, int code, byte[] body) throws IOException, InterruptedException {
+        travel();
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(code, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -53,15 +53,17 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *       guard (these people press far faster than one a second);</li>
  *   <li>{@code noop}: a do-nothing bot on the same library, the transport's ceiling: one fixed message with one
  *       button per update, sent on a virtual thread with TelegramBot's Jackson and OkHttp settings;</li>
- *   <li>{@code noop3}: the same, but a press first gets the two calls Alliance Bot makes before its reply
- *       (answerCallbackQuery, editMessageText), so it makes the same three Bot API calls per press.</li>
+ *   <li>{@code noop3}: the same, but a press also gets the two calls Alliance Bot makes beside its reply
+ *       (answerCallbackQuery, editMessageText), sent as Alliance Bot sends them, alongside the reply, so it makes
+ *       the same three Bot API calls per press.</li>
  * </ul>
  *
  * <p>Other options: {@code --chats N} (200), {@code --seconds S} measured (20) after {@code --warmup W} (10);
  * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
  * below saturation (0, the default, is the closed loop); {@code --idle-connections N} lets the bot's OkHttp pool
- * keep N idle connections instead of OkHttp's default 5 (for Alliance Bot by reflection: an experiment, not a
- * setting). From the repository root:
+ * keep N idle connections instead of OkHttp's default 5 (Alliance Bot keeps 256; others by reflection: an
+ * experiment, not a setting); {@code --rtt-ms R} gives every Bot API call a round trip of R ms, as over the
+ * internet to Telegram (0, the default, is loopback). From the repository root:
  *
  * <pre>
  * mvn -Pbenchmarks -q test-compile
@@ -88,6 +90,7 @@ public final class LoadHarness {
         int warmup = 10;
         int idleConnections = 0;
         int thinkMillis = 0;
+        int roundTripMillis = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bot" -> botKind = args[++i];
@@ -96,12 +99,13 @@ public final class LoadHarness {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--idle-connections" -> idleConnections = Integer.parseInt(args[++i]);
                 case "--think-ms" -> thinkMillis = Integer.parseInt(args[++i]);
+                case "--rtt-ms" -> roundTripMillis = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("usage: LoadHarness [--bot alliance|noop|noop3] "
-                        + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T]");
+                        + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R]");
             }
         }
         logAt("INFO");
-        try (LoadBotApi api = new LoadBotApi()) {
+        try (LoadBotApi api = new LoadBotApi(Duration.ofMillis(roundTripMillis))) {
             Run run = new Run(api, chats, thinkMillis);
             api.observe(run);
             Bot bot = switch (botKind) {
@@ -115,7 +119,8 @@ public final class LoadHarness {
                 Result result = run.measure(Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
                 System.err.println(Result.HEADER);
                 System.out.println(result.row(botKind + (idleConnections > 0 ? ", " + idleConnections
-                        + " idle connections" : "") + (thinkMillis > 0 ? ", think " + thinkMillis + " ms" : "")));
+                        + " idle connections" : "") + (thinkMillis > 0 ? ", think " + thinkMillis + " ms" : "")
+                        + (roundTripMillis > 0 ? ", round trip " + roundTripMillis + " ms" : "")));
                 System.err.println(result.details());
             } finally {
                 run.stop();
@@ -508,8 +513,8 @@ public final class LoadHarness {
     /**
      * A bot that does nothing but answer: for every update one fixed message with one button, sent on a virtual
      * thread, over the same library, Jackson and OkHttp settings as TelegramBot. With {@code likeAlliance}, a
-     * press first gets the two calls Alliance Bot makes before its reply: answerCallbackQuery and
-     * editMessageText.
+     * press also gets the two calls Alliance Bot makes alongside its reply: answerCallbackQuery and
+     * editMessageText, sent while the reply is, and waited for before the update is done.
      */
     static final class NoopBot implements Bot {
         private static final InlineKeyboardMarkup KEYBOARD = InlineKeyboardMarkup.builder()
@@ -556,17 +561,25 @@ public final class LoadHarness {
         private void answer(Update update) {
             try {
                 long chat = UpdateHandler.chatOf(update).orElseThrow();
+                List<java.util.concurrent.Future<?>> alongside = new java.util.ArrayList<>();
                 if (likeAlliance && update.hasCallbackQuery()
                         && update.getCallbackQuery().getMessage() instanceof Message pressed) {
-                    client.execute(AnswerCallbackQuery.builder().callbackQueryId(update.getCallbackQuery().getId())
-                            .build());
-                    client.execute(EditMessageText.builder().chatId(chat).messageId(pressed.getMessageId())
-                            .text("Pressed\n\n✓ <b>Next</b>").parseMode(ParseMode.HTML).build());
+                    // As Alliance Bot does: the answer and the edit travel while the reply is sent.
+                    alongside.add(threads.submit(() -> client.execute(AnswerCallbackQuery.builder()
+                            .callbackQueryId(update.getCallbackQuery().getId()).build())));
+                    alongside.add(threads.submit(() -> client.execute(EditMessageText.builder().chatId(chat)
+                            .messageId(pressed.getMessageId()).text("Pressed\n\n✓ <b>Next</b>")
+                            .parseMode(ParseMode.HTML).build())));
                 }
                 client.execute(SendMessage.builder().chatId(chat).text("Nothing to see here.").replyMarkup(KEYBOARD)
                         .build());
-            } catch (TelegramApiException | RuntimeException e) {
+                for (java.util.concurrent.Future<?> call : alongside) {
+                    call.get();
+                }
+            } catch (TelegramApiException | RuntimeException | java.util.concurrent.ExecutionException e) {
                 System.err.println("noop bot: " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -76,8 +76,9 @@ public final class TelegramBot implements AutoCloseable {
         this.http = new OkHttpClient.Builder()
                 .dispatcher(requests)
                 // OkHttp keeps 5 idle connections by default; over HTTP/1.1 (a self-hosted Bot API server) replies
-                // to many chats then open thousands of new connections a second. Measured in docs/benchmarks.md.
-                .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
+                // to many chats then open thousands of new connections a second. A press makes up to three calls at
+                // once, so hundreds of busy chats need about a thousand. Measured in docs/benchmarks.md.
+                .connectionPool(new ConnectionPool(1024, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(settings.pollTimeout().plusSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
