@@ -23,6 +23,7 @@ import org.alliancebot.conversation.CaffeineSessionStore;
 import org.alliancebot.conversation.ChatLogIds;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.FloodGuard;
+import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.Snapshot;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -91,6 +92,7 @@ public final class LoadHarness {
         int idleConnections = 0;
         int thinkMillis = 0;
         int roundTripMillis = 0;
+        String journal = "memory";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bot" -> botKind = args[++i];
@@ -100,8 +102,10 @@ public final class LoadHarness {
                 case "--idle-connections" -> idleConnections = Integer.parseInt(args[++i]);
                 case "--think-ms" -> thinkMillis = Integer.parseInt(args[++i]);
                 case "--rtt-ms" -> roundTripMillis = Integer.parseInt(args[++i]);
+                case "--journal" -> journal = args[++i];
                 default -> throw new IllegalArgumentException("usage: LoadHarness [--bot alliance|noop|noop3] "
-                        + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R]");
+                        + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
+                        + "[--journal memory|h2|postgres]");
             }
         }
         logAt("INFO");
@@ -109,7 +113,7 @@ public final class LoadHarness {
             Run run = new Run(api, chats, thinkMillis);
             api.observe(run);
             Bot bot = switch (botKind) {
-                case "alliance" -> new AllianceBot(api.settings(), idleConnections);
+                case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal);
                 case "noop" -> new NoopBot(api.settings(), false, idleConnections);
                 case "noop3" -> new NoopBot(api.settings(), true, idleConnections);
                 default -> throw new IllegalArgumentException("--bot alliance, noop or noop3, not " + botKind);
@@ -120,7 +124,8 @@ public final class LoadHarness {
                 System.err.println(Result.HEADER);
                 System.out.println(result.row(botKind + (idleConnections > 0 ? ", " + idleConnections
                         + " idle connections" : "") + (thinkMillis > 0 ? ", think " + thinkMillis + " ms" : "")
-                        + (roundTripMillis > 0 ? ", round trip " + roundTripMillis + " ms" : "")));
+                        + (roundTripMillis > 0 ? ", round trip " + roundTripMillis + " ms" : "")
+                        + (botKind.equals("alliance") && !journal.equals("memory") ? ", " + journal + " journal" : "")));
                 System.err.println(result.details());
             } finally {
                 run.stop();
@@ -461,21 +466,65 @@ public final class LoadHarness {
         void close();
     }
 
-    /** The real thing, with the shipped content. */
+    /**
+     * The real thing, with the shipped content, and the update journal and session store of the kind asked for:
+     * in memory, or durable as production's default (an H2 file, a pool of 20 connections, Flyway's schema), or
+     * on PostgreSQL (embedded, started from Maven Central's binaries).
+     */
     static final class AllianceBot implements Bot {
         private final TelegramBot bot;
+        private final AutoCloseable database;
 
-        AllianceBot(TelegramSettings settings, int idleConnections) {
+        AllianceBot(TelegramSettings settings, int idleConnections, String journalKind) {
             Snapshot snapshot = Snapshot.load(Path.of("content")).orThrow();
+            SessionStore sessions = new CaffeineSessionStore(Duration.ofHours(1), 100_000);
+            UpdateJournal journal = UpdateJournal.inMemory();
+            AutoCloseable opened = () -> { };
+            if (!journalKind.equals("memory")) {
+                com.zaxxer.hikari.HikariDataSource source = dataSource(journalKind);
+                org.flywaydb.core.Flyway.configure().dataSource(source).load().migrate();
+                var storage = new org.alliancebot.storage.StorageConfiguration(source,
+                        new org.springframework.transaction.support.TransactionTemplate(
+                                new org.springframework.jdbc.datasource.DataSourceTransactionManager(source)),
+                        Clock.systemUTC(), Duration.ofHours(1), 100_000, journalKind.equals("h2"));
+                sessions = storage.sessions();
+                journal = storage.journal();
+                opened = source;
+            }
+            database = opened;
             // No flood guard: a simulated person presses hundreds of times a second, which production's guard
             // (a burst of ten, then one input a second per chat) would rightly drop.
-            Conversation conversation = new Conversation(() -> snapshot,
-                    new CaffeineSessionStore(Duration.ofHours(1), 100_000), Conversation.searchAnswers(),
+            Conversation conversation = new Conversation(() -> snapshot, sessions, Conversation.searchAnswers(),
                     FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24));
-            bot = new TelegramBot(settings, conversation, Clock.systemUTC());
+            bot = new TelegramBot(settings, conversation, Clock.systemUTC(), journal);
             if (idleConnections > 0) {
                 keepIdle(bot, idleConnections);
             }
+        }
+
+        /** Production's settings: the default H2 URL's options in a fresh directory, or PostgreSQL; 20 connections. */
+        private static com.zaxxer.hikari.HikariDataSource dataSource(String kind) {
+            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+            config.setMaximumPoolSize(20);
+            switch (kind) {
+                case "h2" -> {
+                    try {
+                        Path dir = java.nio.file.Files.createTempDirectory("alliance-load-h2");
+                        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("alliance") + ";MODE=PostgreSQL;"
+                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                        config.setUsername("sa");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+                case "postgres" -> {
+                    String name = org.alliancebot.storage.Databases.newPostgresDatabase();
+                    config.setJdbcUrl(org.alliancebot.storage.Databases.postgresUrl(name));
+                    config.setUsername("postgres");
+                }
+                default -> throw new IllegalArgumentException("--journal memory, h2 or postgres, not " + kind);
+            }
+            return new com.zaxxer.hikari.HikariDataSource(config);
         }
 
         /**
@@ -507,6 +556,11 @@ public final class LoadHarness {
         public void close() {
             bot.stop(false);
             bot.close();
+            try {
+                database.close();
+            } catch (Exception e) {
+                System.err.println("closing the database: " + e);
+            }
         }
     }
 

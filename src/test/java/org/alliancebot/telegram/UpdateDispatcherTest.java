@@ -1,0 +1,136 @@
+package org.alliancebot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/** How updates reach the journal and the chats' lanes, whatever the journal does. */
+class UpdateDispatcherTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final UpdateHandler handler = Mockito.mock(UpdateHandler.class);
+    final List<Integer> handled = new CopyOnWriteArrayList<>();
+    final PerChatExecutor lanes = new PerChatExecutor();
+    final CountingJournal journal = new CountingJournal();
+    final UpdateDispatcher dispatcher = new UpdateDispatcher(handler, lanes, journal);
+
+    @BeforeEach
+    void recordWhatIsHandled() {
+        doAnswer(call -> handled.add(call.<Update>getArgument(0).getUpdateId())).when(handler).handle(any());
+    }
+
+    @AfterEach
+    void stopLanes() {
+        lanes.close();
+    }
+
+    static Update message(int id, long chat) throws Exception {
+        return JSON.readValue("""
+                {"update_id": %d, "message": {"message_id": %d, "date": 1700000000,
+                 "chat": {"id": %d, "type": "private"}, "text": "hello"}}""".formatted(id, id, chat), Update.class);
+    }
+
+    void settle() throws InterruptedException {
+        assertThat(lanes.awaitIdle(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void eachChatsUpdatesAreHandledInOrderAndChatsApart() throws Exception {
+        dispatcher.consume(List.of(message(1, 7), message(2, 8), message(3, 7), message(4, 8)));
+        settle();
+
+        assertThat(handled).containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(handled.indexOf(1)).isLessThan(handled.indexOf(3));
+        assertThat(handled.indexOf(2)).isLessThan(handled.indexOf(4));
+    }
+
+    @Test
+    void reDeliveredUpdatesAreNotHandledAgain() throws Exception {
+        dispatcher.consume(List.of(message(1, 7)));
+        settle();
+        dispatcher.consume(List.of(message(1, 7), message(2, 7)));
+        settle();
+
+        assertThat(handled).containsExactly(1, 2);
+    }
+
+    @Test
+    void journalThatFailsTwiceIsRetriedAndTheUpdateRecorded() throws Exception {
+        journal.failures.put(1, 2);
+
+        dispatcher.consume(List.of(message(1, 7)));
+        settle();
+
+        assertThat(journal.attempts).hasValue(3);
+        assertThat(handled).containsExactly(1);
+        assertThat(journal.pendingChats()).isEmpty();
+    }
+
+    @Test
+    void updateTheJournalCannotTakeIsHandledFromMemoryAndTheOthersAreNotHeldBack() throws Exception {
+        journal.failures.put(2, Integer.MAX_VALUE);
+
+        dispatcher.consume(List.of(message(1, 7), message(2, 7), message(3, 8)));
+        settle();
+
+        assertThat(handled).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void nothingEscapesConsumeWhateverTheJournalAndTheUpdatesAre() throws Exception {
+        journal.failures.put(1, Integer.MAX_VALUE);
+        List<Update> updates = new java.util.ArrayList<>();
+        updates.add(null);
+        updates.add(new Update());
+        updates.add(message(1, 7));
+
+        dispatcher.consume(updates);
+        settle();
+
+        assertThat(handled).containsExactly(1);
+    }
+
+    /** The in-memory journal, failing an update's first attempts when a test asks it to. */
+    static final class CountingJournal implements UpdateJournal {
+        private final UpdateJournal memory = UpdateJournal.inMemory();
+        final AtomicInteger attempts = new AtomicInteger();
+        /** Update id to the number of attempts to record it that fail. */
+        final Map<Integer, Integer> failures = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean record(long chatId, Update update) {
+            attempts.incrementAndGet();
+            if (failures.computeIfPresent(update.getUpdateId(), (id, left) -> left - 1) instanceof Integer left
+                    && left >= 0) {
+                throw new IllegalStateException("the database is away");
+            }
+            return memory.record(chatId, update);
+        }
+
+        @Override
+        public void drain(long chatId, Consumer<Update> handler) {
+            memory.drain(chatId, handler);
+        }
+
+        @Override
+        public Set<Long> pendingChats() {
+            return memory.pendingChats();
+        }
+    }
+}
