@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Typed questions answered from the articles, and articles sent whole. */
-class AnswersTest {
+class AnswersTest implements PersonInChat {
 
     @TempDir
     Path dir;
@@ -28,18 +28,14 @@ class AnswersTest {
         conversation = new Conversation(() -> snapshot, store);
     }
 
-    List<Reply> typed(String text) {
-        return conversation.handle(chat, Input.fromTyped(text));
+    @Override
+    public Conversation conversation() {
+        return conversation;
     }
 
-    List<Reply> press(List<Reply> replies, String label) {
-        String data = replies.stream().flatMap(r -> r.buttons().stream()).filter(b -> b.label().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + label + " in " + replies)).data();
-        return conversation.handle(chat, new Input.Press(data));
-    }
-
-    static List<String> labels(Reply reply) {
-        return reply.buttons().stream().map(Reply.Button::label).toList();
+    @Override
+    public ChatId chat() {
+        return chat;
     }
 
     @Test

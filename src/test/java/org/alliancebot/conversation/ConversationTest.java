@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ConversationTest {
+class ConversationTest implements PersonInChat {
 
     static final String WALK = """
             id: walk
@@ -78,19 +78,14 @@ class ConversationTest {
         conversation = new Conversation(content::get, store);
     }
 
-    List<Reply> send(Input input) {
-        return conversation.handle(chat, input);
+    @Override
+    public Conversation conversation() {
+        return conversation;
     }
 
-    List<Reply> typed(String line) {
-        return send(Input.fromTyped(line));
-    }
-
-    List<Reply> press(List<Reply> replies, String label) {
-        Reply.Button button = replies.stream().flatMap(r -> r.buttons().stream())
-                .filter(b -> b.label().equals(label)).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no button " + label + " in " + replies));
-        return send(new Input.Press(button.data()));
+    @Override
+    public ChatId chat() {
+        return chat;
     }
 
     static List<String> labels(List<Reply> replies) {

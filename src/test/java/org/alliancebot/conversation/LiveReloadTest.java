@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Content edited while the bot runs: swapped whole when valid, refused with its errors when not. */
-class LiveReloadTest {
+class LiveReloadTest implements PersonInChat {
 
     @TempDir
     Path dir;
@@ -40,14 +40,14 @@ class LiveReloadTest {
         holder.close();
     }
 
-    List<Reply> typed(String text) {
-        return conversation.handle(chat, Input.fromTyped(text));
+    @Override
+    public Conversation conversation() {
+        return conversation;
     }
 
-    List<Reply> press(List<Reply> replies, String label) {
-        String data = replies.stream().flatMap(r -> r.buttons().stream()).filter(b -> b.label().equals(label))
-                .findFirst().orElseThrow().data();
-        return conversation.handle(chat, new Input.Press(data));
+    @Override
+    public ChatId chat() {
+        return chat;
     }
 
     @Nested

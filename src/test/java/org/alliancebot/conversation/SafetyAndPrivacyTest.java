@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Crisis first, people's choices kept, nothing else kept, and floods and odd input handled politely. */
-class SafetyAndPrivacyTest {
+class SafetyAndPrivacyTest implements PersonInChat {
 
     @TempDir
     Path dir;
@@ -33,18 +33,14 @@ class SafetyAndPrivacyTest {
                 ChatLogIds.random(), Duration.ofHours(24));
     }
 
-    List<Reply> typed(String text) {
-        return conversation.handle(chat, Input.fromTyped(text));
+    @Override
+    public Conversation conversation() {
+        return conversation;
     }
 
-    List<Reply> press(List<Reply> replies, String label) {
-        String data = replies.stream().flatMap(r -> r.buttons().stream()).filter(b -> b.label().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + label + " in " + replies)).data();
-        return conversation.handle(chat, new Input.Press(data));
-    }
-
-    static List<String> labels(Reply reply) {
-        return reply.buttons().stream().map(Reply.Button::label).toList();
+    @Override
+    public ChatId chat() {
+        return chat;
     }
 
     @Nested
