@@ -13,6 +13,7 @@ import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.Diagram;
 import org.alliancebot.content.Tree;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +31,8 @@ final class DiagramCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "folder to write <tree>.md files into")
     private Path out;
 
-    @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ./content)")
-    private Path contentDir;
+    @Mixin
+    private LoadedContent loadedContent;
 
     @Spec
     private CommandSpec spec;
@@ -40,7 +41,7 @@ final class DiagramCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter print = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        var loaded = LoadedContent.content(contentDir, spec);
+        var loaded = loadedContent.content();
         if (loaded.isEmpty()) {
             return 1;
         }

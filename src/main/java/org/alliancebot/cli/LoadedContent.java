@@ -10,30 +10,35 @@ import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
 import org.alliancebot.conversation.Snapshot;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Loads the content folder for a command that needs it valid: on errors, prints them and points to validate, so
- * every command says the same thing the same way.
+ * The {@code --content DIR} option, as a mixin, for commands that need the content valid: loads it, and on errors
+ * prints them and points to validate, so every command says the same thing the same way.
  */
 final class LoadedContent {
 
-    private LoadedContent() {
-    }
+    @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ./content)")
+    private Path dir;
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
 
     /** Content with its search index, for commands that search. */
-    static Optional<Snapshot> load(Path given, CommandSpec spec) {
-        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(given));
-        return reported(loaded.problems(), spec) ? Optional.empty() : loaded.snapshot();
+    Optional<Snapshot> snapshot() {
+        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(dir));
+        return reported(loaded.problems()) ? Optional.empty() : loaded.snapshot();
     }
 
     /** Content alone, for commands that need no index. */
-    static Optional<Content> content(Path given, CommandSpec spec) {
-        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(given));
-        return reported(loaded.problems(), spec) ? Optional.empty() : loaded.content();
+    Optional<Content> content() {
+        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(dir));
+        return reported(loaded.problems()) ? Optional.empty() : loaded.content();
     }
 
     /** Prints the errors, if any, and says where to look; true when there were errors. */
-    private static boolean reported(List<Problem> problems, CommandSpec spec) {
+    private boolean reported(List<Problem> problems) {
         if (problems.stream().noneMatch(Problem::isError)) {
             return false;
         }

@@ -1,7 +1,6 @@
 package org.alliancebot.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliancebot.safety.SafetyCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +30,8 @@ final class SafetyCheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object instead of text for a person")
     private boolean json;
 
-    @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ./content)")
-    private Path contentDir;
+    @Mixin
+    private LoadedContent loadedContent;
 
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "the phrase, as a person would type it")
     private List<String> words = new ArrayList<>();
@@ -42,7 +42,7 @@ final class SafetyCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var content = LoadedContent.content(contentDir, spec);
+        var content = loadedContent.content();
         if (content.isEmpty()) {
             return 1;
         }

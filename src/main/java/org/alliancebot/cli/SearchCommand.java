@@ -1,7 +1,6 @@
 package org.alliancebot.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancebot.search.SearchResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +32,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "at most N results (default 5)")
     private int limit;
 
-    @Option(names = "--content", paramLabel = "DIR", description = "content folder (default: ./content)")
-    private Path contentDir;
+    @Mixin
+    private LoadedContent loadedContent;
 
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "the question, as a person would type it")
     private List<String> words = new ArrayList<>();
@@ -45,7 +45,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         String query = String.join(" ", words);
-        var loaded = LoadedContent.load(contentDir, spec);
+        var loaded = loadedContent.snapshot();
         if (loaded.isEmpty()) {
             return 1;
         }
