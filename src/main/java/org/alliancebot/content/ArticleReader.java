@@ -1,7 +1,6 @@
 package org.alliancebot.content;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,25 +73,13 @@ final class ArticleReader {
                     }
                 });
             }
-            LocalDate reviewed = fields.node("reviewed", true).flatMap(this::date).orElse(LocalDate.MIN);
+            LocalDate reviewed = fields.date("reviewed", true).orElse(LocalDate.MIN);
             if (sections.isEmpty()) {
                 problems.error(Location.of(file), "the article has no text after its front matter");
             }
             return new Article(fileId, title, summary, tags, trees, List.copyOf(sources), reviewed, sections,
                     fields.at());
         });
-    }
-
-    private Optional<LocalDate> date(YamlNode value) {
-        if (value instanceof YamlNode.Scalar scalar) {
-            try {
-                return Optional.of(LocalDate.parse(scalar.text()));
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        problems.error(value.at(), "'reviewed' should be a date written as YYYY-MM-DD, such as 2026-11-23");
-        return Optional.empty();
     }
 
     /** Splits the body at {@code ## } headings; deeper headings stay inside their section as text. */

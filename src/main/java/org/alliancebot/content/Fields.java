@@ -1,5 +1,7 @@
 package org.alliancebot.content;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +76,21 @@ final class Fields {
                 }
             }
             problems.error(value.at(), "'%s' should be a whole number such as 1, found %s", key, value.describe());
+            return Optional.empty();
+        });
+    }
+
+    /** A calendar date written as YYYY-MM-DD. */
+    Optional<LocalDate> date(String key, boolean required) {
+        return node(key, required).flatMap(value -> {
+            if (value instanceof YamlNode.Scalar scalar) {
+                try {
+                    return Optional.of(LocalDate.parse(scalar.text()));
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            problems.error(value.at(), "'%s' should be a date written as YYYY-MM-DD, such as 2026-11-23", key);
             return Optional.empty();
         });
     }

@@ -2,7 +2,6 @@ package org.alliancebot.content;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ final class SafetyReader {
             String code = entry.key();
             Fields.of(entry.value(), "country " + code, COUNTRY_KEYS, problems).ifPresent(country -> {
                 Optional<String> name = country.text("name", true);
-                Optional<LocalDate> verified = country.node("verified", true).flatMap(this::date);
+                Optional<LocalDate> verified = country.date("verified", true);
                 verified.filter(date -> date.isBefore(yearAgo)).ifPresent(date -> problems.warning(
                         country.node("verified", true).orElseThrow().at(),
                         "the resources for %s were verified on %s, more than a year ago; check them again", code,
@@ -87,18 +86,6 @@ final class SafetyReader {
             });
         }
         return countries;
-    }
-
-    private Optional<LocalDate> date(YamlNode value) {
-        if (value instanceof YamlNode.Scalar scalar) {
-            try {
-                return Optional.of(LocalDate.parse(scalar.text()));
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        problems.error(value.at(), "'verified' should be a date written as YYYY-MM-DD, such as 2026-11-23");
-        return Optional.empty();
     }
 
     private Map<String, String> responses(Optional<YamlNode> node) {
