@@ -2,18 +2,26 @@ package org.alliancebot.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import okhttp3.ConnectionPool;
@@ -25,7 +33,12 @@ import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.FloodGuard;
 import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.storage.Databases;
+import org.alliancebot.storage.StorageConfiguration;
+import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -360,13 +373,13 @@ public final class LoadHarness {
         /** CPU time used by everything on this machine, in 1/100 s (Linux only; -1 elsewhere). */
         static long machineCpuJiffies() {
             try {
-                String[] cpu = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
                 long busy = 0;
                 for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
                     busy += Long.parseLong(cpu[field]);
                 }
                 return busy;
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 return -1;
             }
         }
@@ -374,14 +387,14 @@ public final class LoadHarness {
         /** TCP connections opened on this machine so far (Linux only; -1 elsewhere): loopback churn shows here. */
         static long tcpConnectionsOpened() {
             try {
-                List<String> lines = java.nio.file.Files.readAllLines(Path.of("/proc/net/snmp"));
+                List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
                 for (int i = 0; i + 1 < lines.size(); i++) {
                     if (lines.get(i).startsWith("Tcp:") && lines.get(i + 1).startsWith("Tcp:")) {
                         List<String> names = List.of(lines.get(i).split("\\s+"));
                         return Long.parseLong(lines.get(i + 1).split("\\s+")[names.indexOf("ActiveOpens")]);
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // Not Linux, or a format this does not know.
             }
             return -1;
@@ -481,11 +494,11 @@ public final class LoadHarness {
             UpdateJournal journal = UpdateJournal.inMemory();
             AutoCloseable opened = () -> { };
             if (!journalKind.equals("memory")) {
-                com.zaxxer.hikari.HikariDataSource source = dataSource(journalKind);
-                org.flywaydb.core.Flyway.configure().dataSource(source).load().migrate();
-                var storage = new org.alliancebot.storage.StorageConfiguration(source,
-                        new org.springframework.transaction.support.TransactionTemplate(
-                                new org.springframework.jdbc.datasource.DataSourceTransactionManager(source)),
+                HikariDataSource source = dataSource(journalKind);
+                Flyway.configure().dataSource(source).load().migrate();
+                var storage = new StorageConfiguration(source,
+                        new TransactionTemplate(
+                                new DataSourceTransactionManager(source)),
                         Clock.systemUTC(), Duration.ofHours(1), 100_000, journalKind.equals("h2"));
                 sessions = storage.sessions();
                 journal = storage.journal();
@@ -503,28 +516,28 @@ public final class LoadHarness {
         }
 
         /** Production's settings: the default H2 URL's options in a fresh directory, or PostgreSQL; 20 connections. */
-        private static com.zaxxer.hikari.HikariDataSource dataSource(String kind) {
-            com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        private static HikariDataSource dataSource(String kind) {
+            HikariConfig config = new HikariConfig();
             config.setMaximumPoolSize(20);
             switch (kind) {
                 case "h2" -> {
                     try {
-                        Path dir = java.nio.file.Files.createTempDirectory("alliance-load-h2");
+                        Path dir = Files.createTempDirectory("alliance-load-h2");
                         config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("alliance") + ";MODE=PostgreSQL;"
                                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
                         config.setUsername("sa");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
                 }
                 case "postgres" -> {
-                    String name = org.alliancebot.storage.Databases.newPostgresDatabase();
-                    config.setJdbcUrl(org.alliancebot.storage.Databases.postgresUrl(name));
+                    String name = Databases.newPostgresDatabase();
+                    config.setJdbcUrl(Databases.postgresUrl(name));
                     config.setUsername("postgres");
                 }
                 default -> throw new IllegalArgumentException("--journal memory, h2 or postgres, not " + kind);
             }
-            return new com.zaxxer.hikari.HikariDataSource(config);
+            return new HikariDataSource(config);
         }
 
         /**
@@ -615,7 +628,7 @@ public final class LoadHarness {
         private void answer(Update update) {
             try {
                 long chat = UpdateHandler.chatOf(update).orElseThrow();
-                List<java.util.concurrent.Future<?>> alongside = new java.util.ArrayList<>();
+                List<Future<?>> alongside = new ArrayList<>();
                 if (likeAlliance && update.hasCallbackQuery()
                         && update.getCallbackQuery().getMessage() instanceof Message pressed) {
                     // As Alliance Bot does: the answer and the edit travel while the reply is sent.
@@ -627,10 +640,10 @@ public final class LoadHarness {
                 }
                 client.execute(SendMessage.builder().chatId(chat).text("Nothing to see here.").replyMarkup(KEYBOARD)
                         .build());
-                for (java.util.concurrent.Future<?> call : alongside) {
+                for (Future<?> call : alongside) {
                     call.get();
                 }
-            } catch (TelegramApiException | RuntimeException | java.util.concurrent.ExecutionException e) {
+            } catch (TelegramApiException | RuntimeException | ExecutionException e) {
                 System.err.println("noop bot: " + e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
