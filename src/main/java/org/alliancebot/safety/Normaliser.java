@@ -19,11 +19,19 @@ final class Normaliser {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018`\u00b4]");
-    private static final List<String[]> CONTRACTIONS = List.of(
-            new String[] {"\\bcan't\\b", "can not"}, new String[] {"\\bwon't\\b", "will not"},
-            new String[] {"n't\\b", " not"}, new String[] {"'re\\b", " are"}, new String[] {"'ve\\b", " have"},
-            new String[] {"'ll\\b", " will"}, new String[] {"'d\\b", " would"}, new String[] {"'m\\b", " am"},
-            new String[] {"'s\\b", ""});
+
+    private record Contraction(Pattern pattern, String replacement) {
+        Contraction(String regex, String replacement) {
+            this(Pattern.compile(regex), replacement);
+        }
+    }
+
+    /** Compiled once: every typed message passes through them. */
+    private static final List<Contraction> CONTRACTIONS = List.of(
+            new Contraction("\\bcan't\\b", "can not"), new Contraction("\\bwon't\\b", "will not"),
+            new Contraction("n't\\b", " not"), new Contraction("'re\\b", " are"), new Contraction("'ve\\b", " have"),
+            new Contraction("'ll\\b", " will"), new Contraction("'d\\b", " would"), new Contraction("'m\\b", " am"),
+            new Contraction("'s\\b", ""));
     private static final Pattern LETTER_DIGIT = Pattern.compile("(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
     private static final Pattern REPEATS = Pattern.compile("([a-z])\\1+");
@@ -44,8 +52,8 @@ final class Normaliser {
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
         t = APOSTROPHES.matcher(t).replaceAll("'");
-        for (String[] contraction : CONTRACTIONS) {
-            t = t.replaceAll(contraction[0], contraction[1]);
+        for (Contraction contraction : CONTRACTIONS) {
+            t = contraction.pattern().matcher(t).replaceAll(contraction.replacement());
         }
         t = t.replace("'", "");
         t = LETTER_DIGIT.matcher(t).replaceAll(" ");
