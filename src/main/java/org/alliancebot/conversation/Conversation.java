@@ -188,8 +188,7 @@ public final class Conversation {
     }
 
     private Result stale(Turn turn) {
-        return navigator.redisplay(turn.content(), turn.session())
-                .after(new Reply(Reply.Kind.REFUSED, Phrases.STALE_BUTTON, List.of(), null));
+        return navigator.stale(turn.content(), turn.session());
     }
 
     private Result command(Turn turn, Input.Command input) {

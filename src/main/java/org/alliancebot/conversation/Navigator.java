@@ -48,9 +48,14 @@ final class Navigator {
             }
             case Node.Message m when press.index() == 0 -> enter(content, session,
                     new NodeRef(session.at().tree(), m.next().id()), session.flags(), session.score());
-            default -> redisplay(content, session)
-                    .after(new Reply(Reply.Kind.REFUSED, Phrases.STALE_BUTTON, List.of(), null));
+            default -> stale(content, session);
         };
+    }
+
+    /** A button that is not for this step: it is refused, and the current step is shown again. */
+    Result stale(Content content, Session session) {
+        return redisplay(content, session)
+                .after(new Reply(Reply.Kind.REFUSED, Phrases.STALE_BUTTON, List.of(), null));
     }
 
     Result back(Content content, Session session) {
