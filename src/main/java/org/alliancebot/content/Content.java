@@ -1,5 +1,6 @@
 package org.alliancebot.content;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,5 +21,10 @@ public record Content(String version, Menu menu, Map<String, Tree> trees, Map<St
 
     public Optional<Article> article(String articleId) {
         return Optional.ofNullable(articles.get(articleId));
+    }
+
+    /** The trees these references name, in their order; a reference to no tree is skipped. */
+    public List<Tree> trees(List<Ref> refs) {
+        return refs.stream().flatMap(ref -> tree(ref.id()).stream()).toList();
     }
 }

@@ -8,7 +8,6 @@ import org.alliancebot.content.ButtonData;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.Markdown;
 import org.alliancebot.content.MessageSplitter;
-import org.alliancebot.content.Ref;
 import org.alliancebot.content.Tree;
 import org.alliancebot.search.SearchResult;
 
@@ -56,31 +55,33 @@ final class Answers {
 
     /** A tree the search found, else the best article's own related tree. */
     private static Optional<Tree> matchingTree(Content content, List<SearchResult> results, SearchResult best) {
-        Optional<Tree> found = results.stream()
-                .filter(r -> r.kind() == SearchResult.Kind.TREE)
-                .findFirst()
-                .flatMap(r -> content.tree(r.id()));
+        Optional<Tree> found = treeFound(content, results);
         if (found.isPresent()) {
             return found;
         }
         return content.article(best.id()).stream()
-                .flatMap(a -> a.trees().stream())
-                .map(Ref::id)
-                .flatMap(id -> content.tree(id).stream())
+                .flatMap(a -> content.trees(a.trees()).stream())
                 .findFirst();
+    }
+
+    /** The best tree among the results, if the search found one. */
+    private static Optional<Tree> treeFound(Content content, List<SearchResult> results) {
+        return results.stream()
+                .filter(r -> r.kind() == SearchResult.Kind.TREE)
+                .findFirst()
+                .flatMap(r -> content.tree(r.id()));
     }
 
     private static Result nothingFound(Turn turn, List<SearchResult> results) {
         Content content = turn.content();
         List<Reply.Button> buttons = new ArrayList<>();
         // A tree can match where no article does: offer it before the general menu.
-        results.stream().filter(r -> r.kind() == SearchResult.Kind.TREE).findFirst()
-                .flatMap(r -> content.tree(r.id())).map(Replies::startButton).ifPresent(buttons::add);
+        treeFound(content, results).map(Replies::startButton).ifPresent(buttons::add);
         if (!turn.session().atMenu()) {
             buttons.add(Replies.RESUME);
         }
-        content.menu().trees().stream().map(Ref::id).flatMap(id -> content.tree(id).stream())
-                .map(Replies::startButton).filter(b -> !buttons.contains(b)).forEach(buttons::add);
+        content.trees(content.menu().trees()).stream().map(Replies::startButton)
+                .filter(b -> !buttons.contains(b)).forEach(buttons::add);
         return Result.of(turn.session(), Reply.notice(Phrases.NOTHING_FOUND, buttons));
     }
 
@@ -89,8 +90,7 @@ final class Answers {
         Content content = turn.content();
         List<String> parts = MessageSplitter.split(article.toMarkdown());
         List<Reply.Button> buttons = new ArrayList<>();
-        article.trees().stream().map(Ref::id).flatMap(id -> content.tree(id).stream())
-                .map(Replies::startButton).forEach(buttons::add);
+        content.trees(article.trees()).stream().map(Replies::startButton).forEach(buttons::add);
         buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
         List<Reply> replies = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

@@ -34,8 +34,7 @@ final class Replies {
     /** The menu's trees, then its articles. */
     private static List<Reply.Button> menuButtons(Content content) {
         List<Reply.Button> buttons = new ArrayList<>();
-        content.menu().trees().stream().map(Ref::id).flatMap(id -> content.tree(id).stream())
-                .map(Replies::startButton).forEach(buttons::add);
+        content.trees(content.menu().trees()).stream().map(Replies::startButton).forEach(buttons::add);
         content.menu().articles().stream().map(Ref::id).flatMap(id -> content.article(id).stream())
                 .map(Replies::readButton).forEach(buttons::add);
         buttons.add(new Reply.Button(Phrases.GET_HELP, new ButtonData.Action("sos").encode()));

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.alliancebot.content.Markdown;
 import org.alliancebot.content.MessageSplitter;
 import org.alliancebot.content.Problem;
-import org.alliancebot.content.Ref;
 import org.alliancebot.conversation.ChatId;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.Input;
@@ -89,8 +88,7 @@ public class PreviewController {
         body.put("version", status.version());
         body.put("loadedAt", status.loadedAt().toString());
         body.put("generation", status.generation());
-        body.put("trees", content.menu().trees().stream().map(Ref::id)
-                .flatMap(id -> content.tree(id).stream())
+        body.put("trees", content.trees(content.menu().trees()).stream()
                 .map(t -> Map.of("id", t.id(), "label", t.label())).toList());
         status.lastFailure().ifPresent(failure -> body.put("failure", Map.of(
                 "at", failure.at().toString(),
