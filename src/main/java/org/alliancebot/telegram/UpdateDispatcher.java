@@ -30,11 +30,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         for (Update update : updates) {
             try {
-                UpdateHandler.chatOf(update).ifPresent(chat -> {
-                    if (record(chat, update)) {
-                        drainLater(chat);
-                    }
-                });
+                accept(update);
             } catch (Throwable failure) {
                 log.error("Update {} could not be dispatched: {}", update == null ? null : update.getUpdateId(),
                         failure.getClass().getName());
@@ -42,17 +38,13 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         }
     }
 
-    /** A webhook delivery, already parsed: recorded once, handled once. */
-    boolean accept(Update update) {
-        return UpdateHandler.chatOf(update)
-                .map(chat -> {
-                    boolean fresh = record(chat, update);
-                    if (fresh) {
-                        drainLater(chat);
-                    }
-                    return fresh;
-                })
-                .orElse(false);
+    /** One update, polled or delivered by webhook: recorded once, then handled once in its chat's lane. */
+    void accept(Update update) {
+        UpdateHandler.chatOf(update).ifPresent(chat -> {
+            if (record(chat, update)) {
+                drainLater(chat);
+            }
+        });
     }
 
     /**
