@@ -60,8 +60,6 @@ public sealed interface ButtonData {
 
     record Action(String name) implements ButtonData {
         public static final Action MENU = new Action("menu");
-        public static final Action BACK = new Action("back");
-        public static final Action RESTART = new Action("restart");
 
         @Override
         public String encode() {

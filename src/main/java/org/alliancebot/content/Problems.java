@@ -43,10 +43,6 @@ public final class Problems {
         return found.stream().anyMatch(Problem::isError);
     }
 
-    public long errorCount() {
-        return found.stream().filter(Problem::isError).count();
-    }
-
     /** Sorted by file and position, each reported once. */
     public List<Problem> list() {
         List<Problem> sorted = new ArrayList<>(found.stream().distinct().toList());

@@ -9,8 +9,6 @@ import java.util.Set;
  */
 public record SearchTerms(List<Line> synonyms, Set<String> stopWords) {
 
-    public static final SearchTerms NONE = new SearchTerms(List.of(), Set.of());
-
     /** One meaningful line of a word list, kept with where it was written. */
     public record Line(String text, Location at) {
     }

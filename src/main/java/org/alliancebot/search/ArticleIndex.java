@@ -180,22 +180,17 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /**
-     * Builds one clause per concept in the question (a word with its synonyms and, when the word is unknown, its
-     * near spellings), each searched across all fields. Most concepts must match, which keeps a single common
-     * word such as "good" from dragging in every article.
-     */
-    /**
      * The query that ranks, and the same concepts on the body alone for highlighting, which need not score the
      * other fields again for every passage shown.
      */
     record Prepared(Query ranking, Query body) {
     }
 
-    Query query(String text) throws IOException {
-        Prepared prepared = prepare(text);
-        return prepared == null ? null : prepared.ranking();
-    }
-
+    /**
+     * Builds one clause per concept in the question (a word with its synonyms and, when the word is unknown, its
+     * near spellings), each searched across all fields. Most concepts must match, which keeps a single common
+     * word such as "good" from dragging in every article.
+     */
     private Prepared prepare(String text) throws IOException {
         // Every field shares one analyzer, so the text is analysed once and the query copied to each field.
         Query analysed = new QueryBuilder(analyzers.query).createBooleanQuery(BODY, text, BooleanClause.Occur.SHOULD);
