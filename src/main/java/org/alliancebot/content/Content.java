@@ -23,6 +23,11 @@ public record Content(String version, Menu menu, Map<String, Tree> trees, Map<St
         return Optional.ofNullable(articles.get(articleId));
     }
 
+    /** Where a goto lands: the named node of its target tree, else that tree's start; empty if there is no tree. */
+    public Optional<NodeRef> destination(Node.Goto go) {
+        return tree(go.targetTree()).map(t -> new NodeRef(t.id(), go.targetNode().orElse(t.start().id())));
+    }
+
     /** The trees these references name, in their order; a reference to no tree is skipped. */
     public List<Tree> trees(List<Ref> refs) {
         return refs.stream().flatMap(ref -> tree(ref.id()).stream()).toList();

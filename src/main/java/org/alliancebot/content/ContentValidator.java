@@ -19,7 +19,6 @@ import java.util.Set;
 final class ContentValidator {
 
     static final int MAX_LABEL = 40;
-    static final int MAX_MESSAGE = 4096;
     /** Buttons under one message; more would bury the conversation on a phone screen. */
     static final int MAX_BUTTONS = 8;
 
@@ -201,9 +200,9 @@ final class ContentValidator {
 
     private void checkText(String markdown, Location at, String what) {
         int length = Markdown.toHtml(markdown).length();
-        if (length > MAX_MESSAGE) {
+        if (length > MessageSplitter.MAX_MESSAGE) {
             problems.error(at, "%s is %d characters once formatted; a chat message holds %d at most, so split it",
-                    what, length, MAX_MESSAGE);
+                    what, length, MessageSplitter.MAX_MESSAGE);
         }
         for (String construct : Markdown.unsupported(markdown)) {
             problems.warning(at, "%s uses %s, which chat cannot show; it will appear as plain text", what, construct);
@@ -261,9 +260,7 @@ final class ContentValidator {
     /** Where a node leads across all trees; a goto leads to the target tree's start or named node. */
     private List<NodeRef> next(String treeId, Node node) {
         if (node instanceof Node.Goto g) {
-            return content.tree(g.targetTree())
-                    .map(t -> List.of(new NodeRef(t.id(), g.targetNode().orElse(t.start().id()))))
-                    .orElse(List.of());
+            return content.destination(g).map(List::of).orElse(List.of());
         }
         return localNext(node).stream().map(id -> new NodeRef(treeId, id)).toList();
     }

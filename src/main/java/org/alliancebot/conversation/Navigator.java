@@ -102,10 +102,11 @@ final class Navigator {
             switch (node) {
                 case Node.Check check -> at = new NodeRef(at.tree(), route(check, flags, score));
                 case Node.Goto go -> {
-                    String tree = go.targetTree();
-                    String start = go.targetNode().orElseGet(() ->
-                            content.tree(tree).map(t -> t.start().id()).orElse(""));
-                    at = new NodeRef(tree, start);
+                    Optional<NodeRef> landing = content.destination(go);
+                    if (landing.isEmpty()) {
+                        return restartAfterChange(content, from);
+                    }
+                    at = landing.get();
                 }
                 case Node.Question q -> {
                     return shown(content, from, at, node, flags, score);
