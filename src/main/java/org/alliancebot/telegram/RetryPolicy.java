@@ -48,7 +48,8 @@ final class RetryPolicy {
         return Duration.ofMillis(Math.max(1, (long) (random.getAsDouble() * bound)));
     }
 
-    private static boolean hasCode(TelegramApiRequestException request) {
+    /** Whether Telegram answered with an error code, rather than the call failing before any answer. */
+    static boolean hasCode(TelegramApiRequestException request) {
         return request.getErrorCode() != null && request.getErrorCode() > 0;
     }
 }

@@ -119,8 +119,7 @@ class TelegramApi {
 
     /** The error code or failure kind, without the description, which may quote a message. */
     static String describe(TelegramApiException failure) {
-        if (failure instanceof TelegramApiRequestException request && request.getErrorCode() != null
-                && request.getErrorCode() > 0) {
+        if (failure instanceof TelegramApiRequestException request && RetryPolicy.hasCode(request)) {
             return "error " + request.getErrorCode();
         }
         Throwable cause = failure.getCause() == null ? failure : failure.getCause();
