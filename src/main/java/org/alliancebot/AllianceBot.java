@@ -22,7 +22,13 @@ public final class AllianceBot {
     private AllianceBot() {
     }
 
+    /** Quick commands log warnings to standard error only; Spring replaces this with logback-spring.xml. */
+    private static final String CLI_LOGGING = "logback-cli.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", CLI_LOGGING);
+        }
         LUCENE_VECTORS.setLevel(Level.SEVERE);
         RootCommand root = new RootCommand((telegram, springArgs) ->
                 Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs));

@@ -1,5 +1,6 @@
 package org.alliancebot;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class ShippedContentTest {
 
     @BeforeAll
     static void load() {
-        loaded = Snapshot.load(CONTENT);
+        loaded = Snapshot.load(CONTENT, TestEmbeddings.miniLm());
     }
 
     @Test

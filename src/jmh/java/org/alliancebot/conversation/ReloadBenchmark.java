@@ -1,5 +1,6 @@
 package org.alliancebot.conversation;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public class ReloadBenchmark {
         content = ContentCopy.of(Path.of("content"));
         fit = content.resolve("trees/fit.yaml");
         original = Files.readString(fit);
-        holder = new SnapshotHolder(content, new ContentLoader(), Clock.systemUTC());
+        holder = new SnapshotHolder(content, new ContentLoader(), Clock.systemUTC(), TestEmbeddings.miniLm());
     }
 
     @TearDown(Level.Trial)

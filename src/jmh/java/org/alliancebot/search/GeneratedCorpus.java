@@ -59,6 +59,6 @@ final class GeneratedCorpus {
                     LocalDate.of(2026, 11, 23), sections, at));
         }
         return new Content(shipped.version(), shipped.menu(), shipped.trees(), generated, shipped.searchTerms(),
-                shipped.safety());
+                shipped.safety(), shipped.safetyExamples());
     }
 }

@@ -1,5 +1,6 @@
 package org.alliancebot.telegram;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
@@ -489,7 +490,7 @@ public final class LoadHarness {
         private final AutoCloseable database;
 
         AllianceBot(TelegramSettings settings, int idleConnections, String journalKind) {
-            Snapshot snapshot = Snapshot.load(Path.of("content")).orThrow();
+            Snapshot snapshot = Snapshot.load(Path.of("content"), TestEmbeddings.miniLm()).orThrow();
             SessionStore sessions = new CaffeineSessionStore(Duration.ofHours(1), 100_000);
             UpdateJournal journal = UpdateJournal.inMemory();
             AutoCloseable opened = () -> { };

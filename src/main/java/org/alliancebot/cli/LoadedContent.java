@@ -25,9 +25,9 @@ final class LoadedContent {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    /** Content with its search index, for commands that search. */
+    /** Content with its search index and safety check, reading meaning as the bot does, for commands that search. */
     Optional<Snapshot> snapshot() {
-        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(dir));
+        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(dir), Models.embeddings());
         return reported(loaded.problems()) ? Optional.empty() : loaded.snapshot();
     }
 

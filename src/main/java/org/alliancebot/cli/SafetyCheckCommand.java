@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.alliancebot.embedding.Embeddings;
+import org.alliancebot.safety.ExampleBank;
 import org.alliancebot.safety.SafetyCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +19,11 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code safety-check [--json] [--content DIR] TEXT...}: whether a phrase would get the crisis response, and which
- * rule says so. The JSON form is a contract: {@code {"text": ..., "category": ...|null, "rule": ...|null}}, exit 0
- * either way.
+ * {@code safety-check [--json] [--content DIR] TEXT...}: whether a phrase would get the crisis response or a
+ * check-in, and which rule or example says so. The JSON form is a contract: {@code {"text": ..., "category":
+ * ...|null, "rule": ...|null, "tier": "respond"|"check-in"|null, "score": ...|null}}, exit 0 either way. For a
+ * phrase rule {@code score} is null; for the meaning tier it is the similarity of the nearest crisis example,
+ * whose id {@code rule} names.
  */
 @Command(name = "safety-check", mixinStandardHelpOptions = true,
         description = "Check a phrase against the safety rules, as the bot checks every typed message.")
@@ -47,18 +51,31 @@ final class SafetyCheckCommand implements Callable<Integer> {
             return 1;
         }
         String text = String.join(" ", words);
-        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(content.get().safety()).check(text);
+        Embeddings embeddings = Models.embeddings();
+        ExampleBank examples = ExampleBank.of(content.get().safetyExamples(), embeddings);
+        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(content.get().safety(), examples, embeddings)
+                .check(text);
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("text", text);
             object.put("category", verdict.map(SafetyCheck.Verdict::category).orElse(null));
             object.put("rule", verdict.map(SafetyCheck.Verdict::rule).orElse(null));
+            object.put("tier", verdict.map(v -> v.tier().label()).orElse(null));
+            object.put("score", verdict.map(SafetyCheck.Verdict::score).map(Models::rounded).orElse(null));
             out.println(JSON.writeValueAsString(object));
         } else {
-            out.println(verdict.map(v -> v.category() + " (rule " + v.rule() + ")")
-                    .orElse("no rule fires: the bot would answer this as usual"));
+            out.println(verdict.map(SafetyCheckCommand::describe)
+                    .orElse("nothing fires: the bot would answer this as usual"));
         }
         out.flush();
         return 0;
+    }
+
+    private static String describe(SafetyCheck.Verdict verdict) {
+        String action = verdict.tier() == SafetyCheck.Tier.RESPOND ? "the " + verdict.category() + " response"
+                : "a check-in about " + verdict.category();
+        return verdict.byRule() ? action + " (rule " + verdict.rule() + ")"
+                : action + " (nearest example " + verdict.rule() + ", similarity " + Models.rounded(verdict.score())
+                        + ")";
     }
 }

@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Path content = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
-        Snapshot.Loaded result = Snapshot.load(content);
+        Snapshot.Loaded result = Snapshot.load(content, null);
         List<Problem> problems = new ArrayList<>(result.problems());
         if (content.resolve(TranscriptReader.TESTS_DIR).toFile().isDirectory()) {
             problems.addAll(new TranscriptReader().read(content).problems());

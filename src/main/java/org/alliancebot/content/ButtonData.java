@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  *   <li>{@code s:<tree>} starts a tree (menu entries and follow-ups: harmless to press again later);</li>
  *   <li>{@code r:<article>} sends an article;</li>
  *   <li>{@code c:<country>} chooses whose crisis resources are shown;</li>
- *   <li>{@code a:<action>} a navigation action such as {@code menu}.</li>
+ *   <li>{@code a:<action>} a navigation action such as {@code menu};</li>
+ *   <li>{@code k:<answer>:<category>:<then>} answers a safety check-in ({@code y} yes, {@code n} no, {@code q}
+ *       rather not say), and says what to show after it: {@code a:<article>:<section>}, {@code t:<tree>} or
+ *       {@code -} for nothing found. It carries where the answer is, never what the person wrote.</li>
  * </ul>
  */
 public sealed interface ButtonData {
@@ -67,11 +70,60 @@ public sealed interface ButtonData {
         }
     }
 
+    /** An answer to a safety check-in, and the answer to their question to show after it. */
+    record CheckIn(Answer answer, String category, Then then) implements ButtonData {
+
+        public enum Answer {
+            YES("y"), NO("n"), RATHER_NOT_SAY("q");
+
+            final String code;
+
+            Answer(String code) {
+                this.code = code;
+            }
+
+            static Optional<Answer> of(String code) {
+                return java.util.Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+            }
+        }
+
+        /** What to show once the check-in is answered: a passage, a tree, or that nothing was found. */
+        public record Then(String kind, String id, int section) {
+            public static final Then NOTHING = new Then("-", "", 0);
+
+            public static Then passage(String article, int section) {
+                return new Then("a", article, section);
+            }
+
+            public static Then tree(String tree) {
+                return new Then("t", tree, 0);
+            }
+
+            String encode() {
+                return switch (kind) {
+                    case "a" -> "a:" + id + ":" + section;
+                    case "t" -> "t:" + id;
+                    default -> "-";
+                };
+            }
+        }
+
+        @Override
+        public String encode() {
+            String full = "k:" + answer.code + ":" + category + ":" + then.encode();
+            // An id too long for the platform's limit loses only the follow-on answer, never the check-in.
+            return full.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES ? full
+                    : "k:" + answer.code + ":" + category + ":-";
+        }
+    }
+
     Pattern PRESS = Pattern.compile("p:([0-9a-f]{" + VERSION_LENGTH + "}):([a-z0-9-]{1,60}):([a-z0-9-]{1,60}):([0-9])");
     Pattern START = Pattern.compile("s:([a-z0-9-]{1,60})");
     Pattern ACTION = Pattern.compile("a:([a-z0-9-]{1,30})");
     Pattern READ = Pattern.compile("r:([a-z0-9-]{1,60})");
     Pattern COUNTRY = Pattern.compile("c:([A-Z]{2,3})");
+    Pattern CHECK_IN = Pattern.compile(
+            "k:([ynq]):(self-harm|others|misconduct):(?:a:([a-z0-9-]{1,60}):([0-9]{1,3})|t:([a-z0-9-]{1,60})|-)");
 
     /** Reads data that came back from a chat platform; anything not written by {@link #encode()} is empty. */
     static Optional<ButtonData> parse(String data) {
@@ -94,6 +146,11 @@ public sealed interface ButtonData {
         }
         if ((m = COUNTRY.matcher(data)).matches()) {
             return Optional.of(new Country(m.group(1)));
+        }
+        if ((m = CHECK_IN.matcher(data)).matches()) {
+            CheckIn.Then then = m.group(3) != null ? CheckIn.Then.passage(m.group(3), Integer.parseInt(m.group(4)))
+                    : m.group(5) != null ? CheckIn.Then.tree(m.group(5)) : CheckIn.Then.NOTHING;
+            return Optional.of(new CheckIn(CheckIn.Answer.of(m.group(1)).orElseThrow(), m.group(2), then));
         }
         return Optional.empty();
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * the same files agree and any edit changes it.
  */
 public record Content(String version, Menu menu, Map<String, Tree> trees, Map<String, Article> articles,
-                      SearchTerms searchTerms, Safety safety) {
+                      SearchTerms searchTerms, Safety safety, SafetyExamples safetyExamples) {
 
     public Optional<Tree> tree(String treeId) {
         return Optional.ofNullable(trees.get(treeId));

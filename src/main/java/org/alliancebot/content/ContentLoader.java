@@ -53,13 +53,15 @@ public final class ContentLoader {
         SearchTerms searchTerms = new SearchTermsReader(problems).read(dir);
         Optional<Safety> safety = readChecked(dir, dir.resolve(SafetyReader.FILE), SchemaCheck.Kind.SAFETY, problems,
                 yaml -> new SafetyReader(problems, clock).read(yaml));
+        Optional<SafetyExamples> examples = readChecked(dir, dir.resolve(SafetyExamples.FILE),
+                SchemaCheck.Kind.SAFETY_EXAMPLES, problems, yaml -> new SafetyExamplesReader(problems).read(yaml));
         if (menu.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
         }
         // Without a readable safety file the rest is still checked, so editors see every problem in one run;
         // the errors already reported keep this content from being served.
         Content content = new Content(version(dir), menu.get(), Map.copyOf(trees), Map.copyOf(articles),
-                searchTerms, safety.orElse(Safety.NONE));
+                searchTerms, safety.orElse(Safety.NONE), examples.orElse(SafetyExamples.NONE));
         new ContentValidator(content, unreadTrees, problems).validate();
         return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * {@code safety.yaml}: the rules that recognise a message in crisis, the response for each category, and the
  * resources by country those responses name.
  *
- * @param responses Markdown by category, plus {@code sos} for the resources on request
+ * @param responses Markdown by category, plus {@code sos} for the resources on request, and the check-in's
+ *                  question by category ({@code check-in-<category>}) and its two gentle answers
  * @param classes   named word lists rules refer to as {@code @name}
  * @param noFuzzy   ordinary words that must match a rule word exactly, never as a typo of it
  */
@@ -19,6 +20,12 @@ public record Safety(String defaultCountry, Map<String, Country> countries, Map<
 
     public static final List<String> CATEGORIES = List.of("self-harm", "others", "misconduct");
     public static final String SOS = "sos";
+    /** The check-in question for a category is the response named {@code check-in-<category>}. */
+    public static final String CHECK_IN_PREFIX = "check-in-";
+    /** After a check-in: the person said they are OK. */
+    public static final String CHECK_IN_OK = "check-in-ok";
+    /** After a check-in: the person would rather not say; the resources, gently. */
+    public static final String CHECK_IN_UNSAID = "check-in-unsaid";
     public static final List<String> PLACEHOLDERS = List.of("emergency", "crisis", "abuse", "regulator");
 
     /** Stands in while the rest of a folder is checked when safety.yaml itself could not be read. */
@@ -44,6 +51,16 @@ public record Safety(String defaultCountry, Map<String, Country> countries, Map<
     }
 
     public record Phrase(String text, Location at) {
+    }
+
+    /** Every response safety.yaml must have. */
+    public static List<String> responseNames() {
+        List<String> names = new java.util.ArrayList<>(CATEGORIES);
+        names.add(SOS);
+        CATEGORIES.forEach(c -> names.add(CHECK_IN_PREFIX + c));
+        names.add(CHECK_IN_OK);
+        names.add(CHECK_IN_UNSAID);
+        return List.copyOf(names);
     }
 
     public Country defaultResources() {

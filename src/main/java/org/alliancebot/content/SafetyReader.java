@@ -90,8 +90,7 @@ final class SafetyReader {
 
     private Map<String, String> responses(Optional<YamlNode> node) {
         Map<String, String> responses = new LinkedHashMap<>();
-        List<String> names = new ArrayList<>(Safety.CATEGORIES);
-        names.add(Safety.SOS);
+        List<String> names = Safety.responseNames();
         Set<String> keys = Set.copyOf(names);
         node.flatMap(n -> Fields.of(n, "'responses'", keys, problems)).ifPresent(fields -> {
             for (String name : names) {

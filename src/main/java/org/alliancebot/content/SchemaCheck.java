@@ -33,7 +33,8 @@ final class SchemaCheck {
 
     enum Kind {
         TREE("tree.schema.json"), MENU("menu.schema.json"), ARTICLE("article.schema.json"),
-        SAFETY("safety.schema.json"), TRANSCRIPT("transcript.schema.json");
+        SAFETY("safety.schema.json"), SAFETY_EXAMPLES("safety-examples.schema.json"),
+        TRANSCRIPT("transcript.schema.json");
 
         final String file;
 

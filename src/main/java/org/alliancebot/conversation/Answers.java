@@ -53,6 +53,42 @@ final class Answers {
         return new Result(turn.session(), replies);
     }
 
+    /** Where the answer to a question lies, to be shown later without keeping the question. */
+    ButtonData.CheckIn.Then then(Turn turn, String question) {
+        List<SearchResult> results = turn.snapshot().index().search(question, 1);
+        if (results.isEmpty()) {
+            return ButtonData.CheckIn.Then.NOTHING;
+        }
+        SearchResult best = results.getFirst();
+        return best.kind() == SearchResult.Kind.TREE ? ButtonData.CheckIn.Then.tree(best.id())
+                : ButtonData.CheckIn.Then.passage(best.id(), best.sectionIndex());
+    }
+
+    /** Shows what {@link #then} found: the passage with its article and tree, the tree, or that nothing was. */
+    Result after(Turn turn, ButtonData.CheckIn.Then then) {
+        Content content = turn.content();
+        Optional<Article> article = then.kind().equals("a") ? content.article(then.id()) : Optional.empty();
+        if (article.isPresent() && then.section() < article.get().sections().size()) {
+            Article.Section section = article.get().sections().get(then.section());
+            String heading = section.heading().isEmpty() ? ""
+                    : "\\\n*" + Markdown.escapeMarkdown(section.heading()) + "*";
+            List<Reply.Button> buttons = new ArrayList<>();
+            buttons.add(new Reply.Button(Phrases.READ_ARTICLE, new ButtonData.ReadArticle(article.get().id()).encode()));
+            content.trees(article.get().trees()).stream().findFirst().map(Replies::startButton).ifPresent(buttons::add);
+            buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
+            return Result.of(turn.session(), new Reply(Reply.Kind.ANSWER, "**"
+                    + Markdown.escapeMarkdown(article.get().title()) + "**" + heading + "\n\n"
+                    + section.text().strip(), buttons, null));
+        }
+        Optional<Tree> tree = then.kind().equals("t") ? content.tree(then.id()) : Optional.empty();
+        if (tree.isPresent()) {
+            List<Reply.Button> buttons = new ArrayList<>(List.of(Replies.startButton(tree.get())));
+            buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
+            return Result.of(turn.session(), Reply.notice(Markdown.escapeMarkdown(tree.get().about()), buttons));
+        }
+        return nothingFound(turn, List.of());
+    }
+
     /** A tree the search found, else the best article's own related tree. */
     private static Optional<Tree> matchingTree(Content content, List<SearchResult> results, SearchResult best) {
         Optional<Tree> found = treeFound(content, results);

@@ -163,6 +163,7 @@ public final class Conversation {
                     .map(article -> answers.read(turn, article))
                     .orElseGet(() -> stale(turn));
             case ButtonData.Country country -> setCountry(turn, country.code());
+            case ButtonData.CheckIn checkIn -> checkedIn(turn, checkIn);
             case ButtonData.Action action -> switch (action.name()) {
                 case "menu" -> Result.of(turn.session().toMenu(), Replies.menu(turn.content()));
                 case "back" -> navigator.back(turn.content(), turn.session());
@@ -225,17 +226,57 @@ public final class Conversation {
     }
 
     /**
-     * The safety response when the text suggests danger or misconduct: it comes first and alone, with the
-     * person's place kept and offered back. Only the rule that fired is logged, never the text.
+     * The safety response when the text suggests danger or misconduct, or a check-in when the meaning tier is less
+     * sure: it comes first and alone, with the person's place kept and offered back. Only the rule or example
+     * that fired is logged, never the text.
      */
     private Optional<Result> safetyFirst(Turn turn, String text) {
         Optional<SafetyCheck.Verdict> verdict = turn.snapshot().safety().check(text);
-        verdict.ifPresent(v -> log.info("Safety rule {} fired for {}", v.rule(), logIds.of(turn.chat())));
-        return verdict.map(v -> {
-            Safety safety = turn.content().safety();
-            String response = turn.country().fill(safety.responses().get(v.category()));
-            return Result.of(turn.session(), new Reply(Reply.Kind.SAFETY, response, safetyButtons(turn), null));
-        });
+        verdict.ifPresent(v -> log.info("Safety {} by {} for {}", v.tier().label(), v.rule(),
+                logIds.of(turn.chat())));
+        return verdict.map(v -> v.tier() == SafetyCheck.Tier.CHECK_IN ? checkIn(turn, v.category(), text)
+                : respond(turn, v.category()));
+    }
+
+    private Result respond(Turn turn, String category) {
+        Safety safety = turn.content().safety();
+        String response = turn.country().fill(safety.responses().get(category));
+        return Result.of(turn.session(), new Reply(Reply.Kind.SAFETY, response, safetyButtons(turn), null));
+    }
+
+    /**
+     * One calm question with three answers. Where the answer to their question lies is decided now and carried in
+     * the buttons, so that "No, I'm OK" can go on with it without anyone keeping what they wrote.
+     */
+    private Result checkIn(Turn turn, String category, String text) {
+        ButtonData.CheckIn.Then then = answers.then(turn, text);
+        String question = turn.country().fill(turn.content().safety().responses()
+                .get(Safety.CHECK_IN_PREFIX + category));
+        List<Reply.Button> buttons = List.of(
+                checkInButton(Phrases.CHECK_IN_YES, ButtonData.CheckIn.Answer.YES, category, then),
+                checkInButton(Phrases.CHECK_IN_NO, ButtonData.CheckIn.Answer.NO, category, then),
+                checkInButton(Phrases.CHECK_IN_RATHER_NOT_SAY, ButtonData.CheckIn.Answer.RATHER_NOT_SAY, category,
+                        then));
+        return Result.of(turn.session(), new Reply(Reply.Kind.SAFETY, question, buttons, null));
+    }
+
+    private static Reply.Button checkInButton(String label, ButtonData.CheckIn.Answer answer, String category,
+                                              ButtonData.CheckIn.Then then) {
+        return new Reply.Button(label, new ButtonData.CheckIn(answer, category, then).encode());
+    }
+
+    /** Yes: the full response. No: a warm word, then their answer. Rather not say: the resources gently, then it. */
+    private Result checkedIn(Turn turn, ButtonData.CheckIn checkIn) {
+        log.info("Safety check-in ({}) answered {} for {}", checkIn.category(), checkIn.answer(),
+                logIds.of(turn.chat()));
+        Safety safety = turn.content().safety();
+        return switch (checkIn.answer()) {
+            case YES -> respond(turn, checkIn.category());
+            case NO -> answers.after(turn, checkIn.then()).after(Reply.notice(
+                    turn.country().fill(safety.responses().get(Safety.CHECK_IN_OK)), List.of()));
+            case RATHER_NOT_SAY -> answers.after(turn, checkIn.then()).after(new Reply(Reply.Kind.SAFETY,
+                    turn.country().fill(safety.responses().get(Safety.CHECK_IN_UNSAID)), List.of(), null));
+        };
     }
 
     private static List<Reply.Button> safetyButtons(Turn turn) {

@@ -9,39 +9,54 @@ import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.InvalidContentException;
 import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
+import org.alliancebot.embedding.Embeddings;
+import org.alliancebot.safety.ExampleBank;
 import org.alliancebot.safety.SafetyCheck;
 import org.alliancebot.search.ArticleIndex;
 
 /** Content with the search index and safety check built from it: always used, and swapped on reload, as one. */
 public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) {
 
-    /** Builds the index and safety check for content known to be valid. */
+    /** Builds the index and both safety tiers for content known to be valid. */
+    public static Snapshot of(Content content, Embeddings embeddings) {
+        return new Snapshot(content, ArticleIndex.build(content, embeddings), safety(content, embeddings));
+    }
+
+    /** Words only: search by BM25 and the phrase rules alone, for tests that need no model. */
     public static Snapshot of(Content content) {
         return new Snapshot(content, ArticleIndex.build(content), SafetyCheck.of(content.safety()));
     }
 
-    /**
-     * Loads a content folder and builds its index, gathering the problems of both: some (a synonym that is also
-     * a stop word) only show once the index is built.
-     */
-    public static Loaded load(Path dir) {
-        return load(new ContentLoader(), dir);
+    private static SafetyCheck safety(Content content, Embeddings embeddings) {
+        if (embeddings == null) {
+            return SafetyCheck.of(content.safety());
+        }
+        return SafetyCheck.of(content.safety(), ExampleBank.of(content.safetyExamples(), embeddings), embeddings);
     }
 
-    public static Loaded load(ContentLoader loader, Path dir) {
+    /**
+     * Loads a content folder and builds its index, gathering the problems of both: some (a synonym that is also
+     * a stop word) only show once the index is built. Without embeddings (null) the snapshot works by words
+     * alone, which is all checking a folder needs.
+     */
+    public static Loaded load(Path dir, Embeddings embeddings) {
+        return load(new ContentLoader(), dir, embeddings);
+    }
+
+    public static Loaded load(ContentLoader loader, Path dir, Embeddings embeddings) {
         LoadResult result = loader.load(dir);
         if (result.content().isEmpty()) {
             return new Loaded(Optional.empty(), result.problems());
         }
         Content content = result.content().get();
-        ArticleIndex index = ArticleIndex.build(content);
+        ArticleIndex index = ArticleIndex.build(content, embeddings);
         List<Problem> problems = new ArrayList<>(result.problems());
         problems.addAll(index.problems());
         if (problems.stream().anyMatch(Problem::isError)) {
             index.close();
             return new Loaded(Optional.empty(), List.copyOf(problems));
         }
-        return new Loaded(Optional.of(new Snapshot(content, index, SafetyCheck.of(content.safety()))),
+        return new Loaded(Optional.of(new Snapshot(content, index, safety(content, embeddings))),
                 List.copyOf(problems));
     }
 

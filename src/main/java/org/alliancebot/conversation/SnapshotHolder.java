@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.Problem;
+import org.alliancebot.embedding.Embeddings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
     private final Path dir;
     private final ContentLoader loader;
     private final Clock clock;
+    private final Embeddings embeddings;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final AtomicReference<Status> status = new AtomicReference<>();
     private final ScheduledExecutorService retirement = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,11 +50,12 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
     });
 
     /** Loads the folder once; invalid content at start-up throws with every problem, as the app must not start. */
-    public SnapshotHolder(Path dir, ContentLoader loader, Clock clock) {
+    public SnapshotHolder(Path dir, ContentLoader loader, Clock clock, Embeddings embeddings) {
         this.dir = dir;
         this.loader = loader;
         this.clock = clock;
-        Snapshot.Loaded loaded = Snapshot.load(loader, dir);
+        this.embeddings = embeddings;
+        Snapshot.Loaded loaded = Snapshot.load(loader, dir, embeddings);
         loaded.problems().stream().filter(p -> !p.isError()).forEach(p -> log.warn("{}", p));
         Snapshot first = loaded.orThrow();
         current.set(first);
@@ -78,7 +81,7 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
      */
     public synchronized boolean reload() {
         long started = System.nanoTime();
-        Snapshot.Loaded loaded = Snapshot.load(loader, dir);
+        Snapshot.Loaded loaded = Snapshot.load(loader, dir, embeddings);
         Status before = status.get();
         if (loaded.hasErrors()) {
             log.warn("Content change refused, still serving {}: {} problem(s)\n{}", before.version(),

@@ -7,16 +7,50 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.alliancebot.content.Safety;
+import org.alliancebot.embedding.Embeddings;
 
 /**
- * Recognises messages that suggest someone may be in danger, or that describe misconduct by a therapist, from the
- * phrase rules editors keep in {@code safety.yaml}. Deterministic and explainable: the same text always gives the
- * same verdict, and a verdict names the rule that fired. Built once per content snapshot; thread-safe.
+ * Recognises messages that suggest someone may be in danger, or that describe misconduct by a therapist, in two
+ * tiers. First the phrase rules editors keep in {@code safety.yaml}: precise, and each names its category. Then,
+ * for what the rules pass, the message's meaning against the labelled examples in {@code safety-examples.yaml}
+ * ({@link ExampleBank}), which catches crisis said in people's own words. Deterministic and explainable: the same
+ * text always gives the same verdict, and a verdict names the rule or example behind it. Built once per content
+ * snapshot; thread-safe.
  */
 public final class SafetyCheck {
 
-    /** The category a message falls in and the rule that said so. */
-    public record Verdict(String category, String rule) {
+    /** What the bot does about a message that fired. */
+    public enum Tier {
+        /** The full safety response of the category. */
+        RESPOND("respond"),
+        /** One calm, direct question first: the message is nearer crisis than not, but the tier is less sure. */
+        CHECK_IN("check-in");
+
+        private final String label;
+
+        Tier(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The category a message falls in, what said so, and what to do.
+     *
+     * @param rule  the phrase rule's id, or for the second tier the nearest example's id (never its text)
+     * @param score for the second tier, the similarity of the nearest crisis example; null for a phrase rule
+     */
+    public record Verdict(String category, String rule, Tier tier, Float score) {
+        public Verdict(String category, String rule) {
+            this(category, rule, Tier.RESPOND, null);
+        }
+
+        public boolean byRule() {
+            return score == null;
+        }
     }
 
     /** "*" stands for this many words at most. */
@@ -26,12 +60,23 @@ public final class SafetyCheck {
 
     private final List<CompiledRule> rules;
     private final Set<String> noFuzzy;
+    private final ExampleBank examples;
+    private final Embeddings embeddings;
 
-    private SafetyCheck(List<CompiledRule> rules, Set<String> noFuzzy) {
+    private SafetyCheck(List<CompiledRule> rules, Set<String> noFuzzy, ExampleBank examples, Embeddings embeddings) {
         this.rules = rules;
         this.noFuzzy = noFuzzy;
+        this.examples = examples;
+        this.embeddings = embeddings;
     }
 
+    /** Both tiers: the rules, then the examples read by meaning. */
+    public static SafetyCheck of(Safety safety, ExampleBank examples, Embeddings embeddings) {
+        SafetyCheck rulesOnly = of(safety);
+        return new SafetyCheck(rulesOnly.rules, rulesOnly.noFuzzy, examples, embeddings);
+    }
+
+    /** The phrase rules alone. */
     public static SafetyCheck of(Safety safety) {
         Set<String> noFuzzy = new HashSet<>();
         safety.noFuzzy().forEach(w -> noFuzzy.add(Normaliser.squeeze(w)));
@@ -41,11 +86,26 @@ public final class SafetyCheck {
                     rule.phrases().stream().map(p -> compile(p.text(), safety.classes())).toList(),
                     rule.unless().stream().map(p -> compile(p.text(), safety.classes())).toList()));
         }
-        return new SafetyCheck(List.copyOf(rules), Set.copyOf(noFuzzy));
+        return new SafetyCheck(List.copyOf(rules), Set.copyOf(noFuzzy), ExampleBank.empty(), null);
     }
 
-    /** The first rule, in file order, that fires on the text; empty when none does. */
+    /**
+     * The first rule, in file order, that fires on the text; else the examples' verdict; empty when neither fires.
+     * The text's vector is made for this call alone and dropped with it.
+     */
     public Optional<Verdict> check(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Verdict> byRule = checkRules(text);
+        if (byRule.isPresent() || examples.isEmpty() || embeddings == null) {
+            return byRule;
+        }
+        return byMeaning(embeddings.ofTyped(TypedLength.bounded(text)));
+    }
+
+    /** The phrase rules alone: the first, in file order, that fires. */
+    public Optional<Verdict> checkRules(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -56,6 +116,16 @@ public final class SafetyCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /** The second tier's verdict on a message's vector. */
+    public Optional<Verdict> byMeaning(float[] vector) {
+        return examples.read(vector).flatMap(reading -> examples.decide(reading).map(tier ->
+                new Verdict(reading.category(), reading.nearest().id(), tier, reading.similarity())));
+    }
+
+    public ExampleBank examples() {
+        return examples;
     }
 
     private boolean fires(CompiledRule rule, List<String> words) {

@@ -14,9 +14,11 @@ import org.alliancebot.content.Content;
 import org.alliancebot.content.Markdown;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.Tree;
+import org.alliancebot.embedding.Embeddings;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -25,11 +27,13 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -40,8 +44,10 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * A Lucene index over one content snapshot: a document for every article section (a passage search can show on
- * its own) and one for every tree. Built in a few milliseconds, never changed afterwards, and safe to search
- * from many threads; a content reload builds a new index and swaps it in whole.
+ * its own) and one for every tree, each with its words (BM25) and its meaning (a sentence embedding). A question
+ * is searched both ways and the two rankings are fused, so it finds its answer whether it shares the articles'
+ * words or only their meaning. Never changed after it is built, and safe to search from many threads; a content
+ * reload builds a new index and swaps it in whole.
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -52,6 +58,10 @@ public final class ArticleIndex implements AutoCloseable {
     static final String ABOUT = "about";
     static final String HEADING = "heading";
     static final String BODY = "body";
+    /** The section's place in its article. */
+    static final String SECTION = "section";
+    /** The passage's or tree's sentence embedding. */
+    static final String VECTOR = "vector";
 
     /** How much a match in each field counts: what a passage is about outweighs a passing mention. */
     static final Map<String, Float> FIELD_BOOSTS = orderedBoosts();
@@ -77,10 +87,13 @@ public final class ArticleIndex implements AutoCloseable {
     private final SnippetHighlighter whole;
     private final RelevanceFloor floor;
     private final Vocabulary vocabulary;
+    /** Absent for a words-only index (tests of the BM25 half, tools that need no model). */
+    private final Embeddings embeddings;
 
-    private ArticleIndex(Content content, SearchAnalyzers analyzers, IndexDirectory directory, RelevanceFloor floor)
-            throws IOException {
+    private ArticleIndex(Content content, SearchAnalyzers analyzers, IndexDirectory directory, RelevanceFloor floor,
+                         Embeddings embeddings) throws IOException {
         this.content = content;
+        this.embeddings = embeddings;
         this.analyzers = analyzers;
         this.directory = directory;
         this.reader = DirectoryReader.open(directory.directory());
@@ -102,24 +115,44 @@ public final class ArticleIndex implements AutoCloseable {
                 .withFormatter(new SnippetFormatter()));
     }
 
-    public static ArticleIndex build(Content content) {
-        return build(content, RelevanceFloor.DEFAULT);
+    /** An index searched by words and by meaning. */
+    public static ArticleIndex build(Content content, Embeddings embeddings) {
+        return build(content, RelevanceFloor.DEFAULT, embeddings);
     }
 
-    static ArticleIndex build(Content content, RelevanceFloor floor) {
+    /** An index searched by words alone. */
+    public static ArticleIndex build(Content content) {
+        return build(content, RelevanceFloor.DEFAULT, null);
+    }
+
+    static ArticleIndex build(Content content, RelevanceFloor floor, Embeddings embeddings) {
         SearchAnalyzers analyzers = new SearchAnalyzers(content.searchTerms());
         IndexDirectory directory = IndexDirectory.create();
-        try (IndexWriter writer = new IndexWriter(directory.directory(), new IndexWriterConfig(analyzers.index))) {
-            for (Article article : content.articles().values()) {
-                for (Article.Section section : article.sections()) {
-                    writer.addDocument(passage(article, section));
-                }
+        List<Document> docs = new ArrayList<>();
+        List<String> meanings = new ArrayList<>();
+        for (Article article : content.articles().values()) {
+            for (int i = 0; i < article.sections().size(); i++) {
+                Article.Section section = article.sections().get(i);
+                docs.add(passage(article, section, i));
+                meanings.add(meaning(article, section));
             }
-            for (Tree tree : content.trees().values()) {
-                writer.addDocument(tree(tree));
+        }
+        for (Tree tree : content.trees().values()) {
+            docs.add(tree(tree));
+            meanings.add(meaning(tree));
+        }
+        if (embeddings != null) {
+            List<float[]> vectors = embeddings.ofContent(meanings);
+            for (int i = 0; i < docs.size(); i++) {
+                docs.get(i).add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             }
+        }
+        // One segment, flushed once: a vector graph is built once instead of being rebuilt by merges.
+        IndexWriterConfig config = new IndexWriterConfig(analyzers.index).setRAMBufferSizeMB(256);
+        try (IndexWriter writer = new IndexWriter(directory.directory(), config)) {
+            writer.addDocuments(docs);
             writer.commit();
-            return new ArticleIndex(content, analyzers, directory, floor);
+            return new ArticleIndex(content, analyzers, directory, floor, embeddings);
         } catch (IOException e) {
             directory.close();
             throw new UncheckedIOException("cannot build the in-memory index", e);
@@ -132,8 +165,9 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /** One article section: the passage itself plus the article's title, tags and summary, which it is about. */
-    private static Document passage(Article article, Article.Section section) {
+    private static Document passage(Article article, Article.Section section, int index) {
         Document doc = new Document();
+        doc.add(new org.apache.lucene.document.StoredField(SECTION, index));
         doc.add(new StringField(KIND, SearchResult.Kind.ARTICLE.label(), Field.Store.YES));
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         // One field for what the article is about: fewer fields make every query cheaper to score.
@@ -145,6 +179,17 @@ public final class ArticleIndex implements AutoCloseable {
         // Plain text, stored for the snippet, with offsets so highlighting reads them instead of re-analysing.
         doc.add(new Field(BODY, Markdown.toPlain(section.text()), BODY_TYPE));
         return doc;
+    }
+
+    /** What a passage means, for its embedding: the article it belongs to, its heading and its text. */
+    static String meaning(Article article, Article.Section section) {
+        String heading = section.heading().isEmpty() ? "" : section.heading() + ". ";
+        return article.title() + ". " + heading + Markdown.toPlain(section.text());
+    }
+
+    /** What a tree is for: its title, description and the ways people ask about its topic. */
+    static String meaning(Tree tree) {
+        return tree.title() + ". " + tree.about() + " " + String.join(". ", tree.triggers());
     }
 
     /** A tree: its title, its one-line description and the phrases people use for its topic. */
@@ -170,10 +215,12 @@ public final class ArticleIndex implements AutoCloseable {
         String bounded = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         try {
             Prepared query = prepare(bounded);
-            if (query == null) {
+            List<ScoreDoc> byWords = query == null ? List.of() : byWords(query, limit);
+            List<ScoreDoc> byMeaning = embeddings == null ? List.of() : byMeaning(bounded, limit);
+            if (byWords.isEmpty() && byMeaning.isEmpty()) {
                 return List.of();
             }
-            return collect(query, limit);
+            return collect(query, byWords, byMeaning, limit);
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory search failed", e);
         }
@@ -223,30 +270,85 @@ public final class ArticleIndex implements AutoCloseable {
         return List.of(query);
     }
 
-    private List<SearchResult> collect(Prepared query, int limit) throws IOException {
+    /** Passages whose words clear the relevance floor, best first. */
+    private List<ScoreDoc> byWords(Prepared query, int limit) throws IOException {
         // Counting hits exactly is not needed, which lets Lucene skip passages that cannot make the top.
         int hitsToRead = Math.max(10, limit * HITS_PER_RESULT);
         ScoreDoc[] hits = searcher.search(query.ranking(),
                 new TopScoreDocCollectorManager(hitsToRead, null, hitsToRead)).scoreDocs;
-        StoredFields stored = searcher.storedFields();
-        Map<String, ScoreDoc> best = new LinkedHashMap<>();
-        Map<Integer, Document> docs = new HashMap<>();
+        List<ScoreDoc> kept = new ArrayList<>();
         for (ScoreDoc hit : hits) {
-            if (best.size() >= limit || !floor.clears(hit.score)) {
+            if (!floor.clears(hit.score)) {
                 break;
             }
-            Document key = stored.document(hit.doc, KEY_FIELDS);
-            if (best.putIfAbsent(key.get(KIND) + ":" + key.get(ID), hit) == null) {
-                docs.put(hit.doc, stored.document(hit.doc));
+            kept.add(hit);
+        }
+        return kept;
+    }
+
+    /** Passages whose meaning is close enough to the question's, nearest first. */
+    private List<ScoreDoc> byMeaning(String text, int limit) throws IOException {
+        float[] vector = embeddings.ofTyped(text);
+        int hitsToRead = Math.max(10, limit * HITS_PER_RESULT);
+        ScoreDoc[] hits = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, hitsToRead), hitsToRead).scoreDocs;
+        List<ScoreDoc> kept = new ArrayList<>();
+        for (ScoreDoc hit : hits) {
+            // Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
+            float cosine = 2 * hit.score - 1;
+            if (!floor.clearsMeaning(cosine)) {
+                break;
+            }
+            kept.add(new ScoreDoc(hit.doc, cosine));
+        }
+        return kept;
+    }
+
+    /**
+     * Fuses the two rankings by reciprocal rank, one result per article or tree: each ranking gives a result
+     * {@code 1 / (k + rank)} for its best passage, so a result both find comes first, and one found only one way
+     * still counts. The passage shown is the one words found, else the one meaning found.
+     */
+    private List<SearchResult> collect(Prepared query, List<ScoreDoc> byWords, List<ScoreDoc> byMeaning, int limit)
+            throws IOException {
+        StoredFields stored = searcher.storedFields();
+        Map<String, Float> fused = new HashMap<>();
+        Map<String, ScoreDoc> passage = new LinkedHashMap<>();
+        for (List<ScoreDoc> ranking : List.of(byWords, byMeaning)) {
+            Map<String, Boolean> ranked = new HashMap<>();
+            for (ScoreDoc hit : ranking) {
+                Document key = stored.document(hit.doc, KEY_FIELDS);
+                String name = key.get(KIND) + ":" + key.get(ID);
+                if (ranked.putIfAbsent(name, true) != null) {
+                    continue;
+                }
+                fused.merge(name, floor.fusionWeight(ranking == byWords) / (floor.fusionK() + ranked.size()),
+                        Float::sum);
+                passage.putIfAbsent(name, hit);
             }
         }
-        Map<Integer, Snippet> snippets = snippets(query.body(), best.values(), docs);
+        List<String> order = fused.entrySet().stream()
+                .sorted(Map.Entry.<String, Float>comparingByValue().reversed())
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
+        Map<Integer, Document> docs = new HashMap<>();
+        List<ScoreDoc> best = new ArrayList<>();
+        for (String name : order) {
+            ScoreDoc hit = passage.get(name);
+            docs.put(hit.doc, stored.document(hit.doc));
+            best.add(new ScoreDoc(hit.doc, fused.get(name)));
+        }
+        Map<Integer, Snippet> snippets = query == null ? new HashMap<>() : snippets(query.body(), best, docs);
+        for (Map.Entry<Integer, Document> entry : docs.entrySet()) {
+            snippets.computeIfAbsent(entry.getKey(), id -> Snippet.cut(entry.getValue().get(BODY), List.of()));
+        }
         List<SearchResult> results = new ArrayList<>();
-        for (ScoreDoc hit : best.values()) {
+        for (ScoreDoc hit : best) {
             Document doc = docs.get(hit.doc);
             SearchResult.Kind kind = SearchResult.Kind.valueOf(doc.get(KIND).toUpperCase(Locale.ROOT));
+            var section = doc.getField(SECTION);
             results.add(new SearchResult(kind, doc.get(ID), title(kind, doc.get(ID)), hit.score, doc.get(HEADING),
-                    snippets.get(hit.doc)));
+                    snippets.get(hit.doc), section == null ? 0 : section.numericValue().intValue()));
         }
         return List.copyOf(results);
     }

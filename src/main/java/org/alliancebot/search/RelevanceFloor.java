@@ -10,13 +10,25 @@ package org.alliancebot.search;
  * @param shortAllMatch  whether a question of one or two concepts must match them all
  * @param maxRequired    the most concepts ever required: a long, rambling message tells a story, and only a few
  *                       of its words name the topic
+ * @param minSimilarity  the lowest cosine similarity between question and passage worth showing
+ * @param wordsWeight    how much the words' ranking counts in the fusion, against 1 for the meaning's
+ * @param fusionK        reciprocal rank fusion's constant: larger makes lower ranks count nearly as much as the top
  */
-record RelevanceFloor(float minScore, double conceptShare, boolean shortAllMatch, int maxRequired) {
+record RelevanceFloor(float minScore, double conceptShare, boolean shortAllMatch, int maxRequired,
+                      float minSimilarity, float wordsWeight, int fusionK) {
 
-    static final RelevanceFloor DEFAULT = new RelevanceFloor(2.0f, 0.5, true, 3);
+    static final RelevanceFloor DEFAULT = new RelevanceFloor(2.0f, 0.5, true, 3, 0.35f, 2.0f, 60);
 
     boolean clears(float score) {
         return score >= minScore;
+    }
+
+    boolean clearsMeaning(float cosine) {
+        return cosine >= minSimilarity;
+    }
+
+    float fusionWeight(boolean words) {
+        return words ? wordsWeight : 1.0f;
     }
 
     int conceptsRequired(int concepts) {

@@ -16,7 +16,15 @@ import org.springframework.validation.annotation.Validated;
 public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
                                  @Valid @DefaultValue SessionProperties sessions,
                                  @Valid @DefaultValue TelegramProperties telegram,
-                                 @Valid @DefaultValue PrivacyProperties privacy) {
+                                 @Valid @DefaultValue PrivacyProperties privacy,
+                                 @Valid @DefaultValue EmbeddingProperties embedding) {
+
+    /**
+     * @param cacheDir where the vectors of content (passages, trees, safety examples) are kept between runs, so a
+     *                 start or a reload embeds only what changed; never anything a person typed
+     */
+    public record EmbeddingProperties(@NotNull @DefaultValue("data") Path cacheDir) {
+    }
 
     /**
      * @param logKey the key of the hash that names chats in logs; the same key across instances and restarts keeps

@@ -3,6 +3,8 @@ package org.alliancebot.system;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.alliancebot.content.ContentLoader;
+import org.alliancebot.embedding.Embeddings;
+import org.alliancebot.embedding.MiniLmEmbedder;
 import org.alliancebot.conversation.ChatLogIds;
 import org.alliancebot.conversation.ContentWatcher;
 import org.alliancebot.conversation.Conversation;
@@ -24,9 +26,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AllianceProperties.class)
 class EngineConfiguration {
 
+    @Bean
+    Embeddings embeddings(AllianceProperties properties) {
+        return Embeddings.cachedIn(new MiniLmEmbedder(), properties.embedding().cacheDir());
+    }
+
     @Bean(destroyMethod = "close")
-    SnapshotHolder snapshotHolder(AllianceProperties properties) {
-        return new SnapshotHolder(properties.content().dir(), new ContentLoader(), Clock.systemUTC());
+    SnapshotHolder snapshotHolder(AllianceProperties properties, Embeddings embeddings) {
+        return new SnapshotHolder(properties.content().dir(), new ContentLoader(), Clock.systemUTC(), embeddings);
     }
 
     @Bean(destroyMethod = "close")

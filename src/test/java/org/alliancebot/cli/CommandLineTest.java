@@ -215,10 +215,24 @@ class CommandLineTest {
 
             JsonNode result = check("my", "counsellor", "kissed", "me");
 
-            assertThat(result.propertyNames()).containsExactly("text", "category", "rule");
+            assertThat(result.propertyNames()).containsExactly("text", "category", "rule", "tier", "score");
             assertThat(result.get("text").asString()).isEqualTo("my counsellor kissed me");
             assertThat(result.get("category").asString()).isEqualTo("misconduct");
             assertThat(result.get("rule").asString()).isEqualTo("misconduct/kissed");
+            assertThat(result.get("tier").asString()).isEqualTo("respond");
+            assertThat(result.get("score").isNull()).as("rules are not scored").isTrue();
+        }
+
+        @Test
+        void meaningTierNamesTheNearestExampleAndItsSimilarity() {
+            ContentFixture.validIn(dir);
+
+            JsonNode result = check("i", "have", "been", "giving", "away", "my", "guitar", "and", "books");
+
+            assertThat(result.get("category").asString()).isEqualTo("self-harm");
+            assertThat(result.get("rule").asString()).isEqualTo("self-harm-1");
+            assertThat(result.get("tier").asString()).isEqualTo("respond");
+            assertThat(result.get("score").asDouble()).isBetween(0.6, 1.0);
         }
 
         @Test
@@ -229,6 +243,8 @@ class CommandLineTest {
 
             assertThat(result.get("category").isNull()).isTrue();
             assertThat(result.get("rule").isNull()).isTrue();
+            assertThat(result.get("tier").isNull()).isTrue();
+            assertThat(result.get("score").isNull()).isTrue();
         }
 
         @Test
@@ -236,7 +252,7 @@ class CommandLineTest {
             ContentFixture.validIn(dir);
 
             assertThat(run("safety-check", "--content", dir.toString(), "kms")).isZero();
-            assertThat(out.toString()).contains("self-harm (rule self-harm/kill-myself)");
+            assertThat(out.toString()).contains("the self-harm response (rule self-harm/kill-myself)");
         }
     }
 

@@ -134,6 +134,11 @@ public final class ContentFixture {
               others: "Your safety comes first: call {emergency}, or {abuse}."
               misconduct: "That is misconduct and not your fault. You can report it to {regulator}."
               sos: "Urgent help: {emergency}, {crisis}."
+              check-in-self-harm: "Are you having thoughts of hurting yourself?"
+              check-in-others: "Is someone hurting you?"
+              check-in-misconduct: "Has your therapist crossed a line?"
+              check-in-ok: "Glad to hear it."
+              check-in-unsaid: "That's fine. Help is at {crisis}."
             no-fuzzy: [talking]
             classes:
               therapist: [therapist, counsellor]
@@ -150,10 +155,39 @@ public final class ContentFixture {
                 phrases: ["@therapist * kissed me"]
             """;
 
-    /** A valid folder with the menu, the sleep tree and a small safety file. */
+    /** A small example bank: five a list, the fewest the validator accepts without a warning. */
+    public static final String SAFETY_EXAMPLES = """
+            crisis:
+              self-harm:
+                - "i have been giving away my guitar and my books"
+                - "i wrote letters to everyone i love"
+                - "nobody will miss me when i am gone"
+                - "i have saved up a lot of pills"
+                - "i keep hurting myself when it gets bad"
+              others:
+                - "my partner hits me when he is angry"
+                - "he locks me in the flat and takes my phone"
+                - "my dad hurts my little brother"
+                - "i am scared he will really hurt me this time"
+                - "i want to hurt the man who did this"
+              misconduct:
+                - "my therapist kissed me after the session"
+                - "my therapist told me not to tell my husband what we talk about"
+                - "my therapist asked to borrow money from me"
+                - "my therapist wants to meet for drinks"
+                - "my therapist touched me in a way that felt wrong"
+            safe:
+              - "i gave my old clothes to charity"
+              - "i wrote a leaving card for a colleague"
+              - "this homework is killing me"
+              - "my therapist charges a fee for missed sessions"
+              - "my therapist said goodbye at our last planned session"
+            """;
+
+    /** A valid folder with the menu, the sleep tree, a small safety file and example bank. */
     public static ContentFixture validIn(Path dir) {
         return new ContentFixture(dir).write("menu.yaml", MENU).write("trees/sleep.yaml", SLEEP)
-                .write("safety.yaml", SAFETY);
+                .write("safety.yaml", SAFETY).write("safety-examples.yaml", SAFETY_EXAMPLES);
     }
 
     /** The valid folder plus two articles, synonyms, and the menu and an outcome linking the articles. */

@@ -1,5 +1,6 @@
 package org.alliancebot.conversation;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class ConversationFuzzTest {
 
     @BeforeContainer
     static void load() {
-        snapshot = Snapshot.load(Path.of("content")).orThrow();
+        snapshot = Snapshot.load(Path.of("content"), TestEmbeddings.miniLm()).orThrow();
     }
 
     @AfterContainer

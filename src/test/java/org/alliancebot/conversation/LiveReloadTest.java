@@ -1,5 +1,6 @@
 package org.alliancebot.conversation;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class LiveReloadTest implements PersonInChat {
     @BeforeEach
     void start() {
         fixture = ContentFixture.validIn(dir);
-        holder = new SnapshotHolder(dir, new ContentLoader(), Clock.systemUTC());
+        holder = new SnapshotHolder(dir, new ContentLoader(), Clock.systemUTC(), TestEmbeddings.fake());
         conversation = new Conversation(holder, new CaffeineSessionStore(Duration.ofHours(1), 10));
     }
 

@@ -1,5 +1,6 @@
 package org.alliancebot.telegram;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -36,7 +37,7 @@ class PrivacyLogTest {
 
     static final long CHAT = 987_654_321L;
     static final String SECRET = "zebrafish";
-    static final Snapshot SNAPSHOT = Snapshot.load(Path.of("content")).orThrow();
+    static final Snapshot SNAPSHOT = Snapshot.load(Path.of("content"), TestEmbeddings.miniLm()).orThrow();
 
     final ListAppender<ILoggingEvent> captured = new ListAppender<>();
     final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

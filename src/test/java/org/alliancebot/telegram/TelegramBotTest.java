@@ -1,5 +1,6 @@
 package org.alliancebot.telegram;
 
+import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class TelegramBotTest {
 
     static final long CHAT = 4242;
-    static final Snapshot SNAPSHOT = Snapshot.load(Path.of("content")).orThrow();
+    static final Snapshot SNAPSHOT = Snapshot.load(Path.of("content"), TestEmbeddings.miniLm()).orThrow();
 
     FakeBotApi telegram;
     TelegramBot bot;

@@ -1,0 +1,74 @@
+package org.alliancebot.content;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads and checks {@code safety-examples.yaml}: each category's examples and the near-misses. */
+final class SafetyExamplesReader {
+
+    /** Fewer than this in a list leaves the second tier guessing; the validator says so. */
+    static final int MIN_PER_LIST = 5;
+
+    private final Problems problems;
+
+    SafetyExamplesReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    Optional<SafetyExamples> read(YamlNode root) {
+        return Fields.of(root, SafetyExamples.FILE, Set.of("crisis", "safe"), problems).flatMap(fields -> {
+            Map<String, Seen> seen = new HashMap<>();
+            Map<String, List<SafetyExamples.Example>> crisis = new LinkedHashMap<>();
+            fields.node("crisis", true)
+                    .flatMap(node -> Fields.of(node, "'crisis'", Set.copyOf(Safety.CATEGORIES), problems))
+                    .ifPresent(categories -> {
+                        for (String category : Safety.CATEGORIES) {
+                            crisis.put(category, examples(categories, category, category, seen));
+                        }
+                    });
+            List<SafetyExamples.Example> safe = examples(fields, "safe", "safe", seen);
+            // Examples in error were left out and reported; those errors keep this content from being served.
+            return Optional.of(new SafetyExamples(Map.copyOf(crisis), safe));
+        });
+    }
+
+    private record Seen(String label, Location at) {
+    }
+
+    private List<SafetyExamples.Example> examples(Fields fields, String key, String prefix,
+                                                  Map<String, Seen> seen) {
+        List<YamlNode> items = fields.list(key, true);
+        List<SafetyExamples.Example> examples = new ArrayList<>();
+        for (YamlNode item : items) {
+            if (!(item instanceof YamlNode.Scalar scalar) || scalar.kind() == YamlNode.Scalar.Kind.NULL
+                    || scalar.text().isBlank()) {
+                problems.error(item.at(), "each example under '%s' should be a message in quotes, found %s", key,
+                        item.describe());
+                continue;
+            }
+            // The same words under two labels would teach the tier both answers at once. Under one label, variants
+            // in case or punctuation are kept: the phrase rules are tested on them.
+            String normal = scalar.text().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            Seen earlier = seen.putIfAbsent(normal, new Seen(key, scalar.at()));
+            if (earlier != null && !earlier.label().equals(key)) {
+                problems.error(scalar.at(), "the same message is listed under '%s' at %s; it can only be one",
+                        earlier.label(), earlier.at());
+                continue;
+            }
+            examples.add(new SafetyExamples.Example(prefix + "-" + (examples.size() + 1), scalar.text(),
+                    scalar.at()));
+        }
+        if (!items.isEmpty() && examples.size() < MIN_PER_LIST) {
+            fields.node(key, false).ifPresent(node -> problems.warning(node.at(),
+                    "'%s' has only %d example(s); the second safety tier needs at least %d to tell it apart",
+                    key, examples.size(), MIN_PER_LIST));
+        }
+        return List.copyOf(examples);
+    }
+}

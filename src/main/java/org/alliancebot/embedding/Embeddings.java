@@ -1,0 +1,205 @@
+package org.alliancebot.embedding;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vectors for the two kinds of text the bot reads, kept apart on purpose. What a person typed is embedded for the
+ * moment it is needed and never kept. Content (passages, trees, safety examples) is embedded once and cached, in
+ * memory and optionally in a file, keyed by a hash of the model and the text: a restart or a reload embeds only
+ * what changed.
+ */
+public final class Embeddings {
+
+    private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
+    private static final int MAGIC = 0x41425631; // "ABV1"
+    private static final int KEY_BYTES = 32;
+
+    private final Embedder embedder;
+    private final Optional<Path> file;
+    private final Map<Key, float[]> cache = new ConcurrentHashMap<>();
+    private volatile int embeddedContent;
+
+    private Embeddings(Embedder embedder, Optional<Path> file) {
+        this.embedder = embedder;
+        this.file = file;
+        file.ifPresent(f -> {
+            if (!read(f)) {
+                rewrite(f);
+            }
+        });
+    }
+
+    /** Content vectors kept in memory only (tests, one-off commands on a read-only folder). */
+    public static Embeddings inMemory(Embedder embedder) {
+        return new Embeddings(embedder, Optional.empty());
+    }
+
+    /** Content vectors also kept in a file in {@code dir}, one file per model, created when first needed. */
+    public static Embeddings cachedIn(Embedder embedder, Path dir) {
+        String name = "vectors-" + hex(sha256(embedder.model())).substring(0, 12) + ".bin";
+        return new Embeddings(embedder, Optional.of(dir.resolve(name)));
+    }
+
+    public String model() {
+        return embedder.model();
+    }
+
+    public int dimensions() {
+        return embedder.dimensions();
+    }
+
+    /** The vector of something a person typed: computed now, held by no one but the caller. */
+    public float[] ofTyped(String text) {
+        return embedder.embed(text);
+    }
+
+    /** The vectors of content texts, in order: from the cache where it has them, embedded (and cached) if not. */
+    public List<float[]> ofContent(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        Map<Key, float[]> fresh = new LinkedHashMap<>();
+        for (String text : texts) {
+            Key key = key(text);
+            float[] vector = cache.get(key);
+            if (vector == null) {
+                vector = fresh.get(key);
+            }
+            if (vector == null) {
+                vector = embedder.embed(text);
+                fresh.put(key, vector);
+            }
+            vectors.add(vector);
+        }
+        if (!fresh.isEmpty()) {
+            cache.putAll(fresh);
+            embeddedContent += fresh.size();
+            file.ifPresent(f -> append(f, fresh));
+        }
+        return vectors;
+    }
+
+    /** How many content texts this process has had to embed (the rest came from the cache). */
+    public int embeddedContent() {
+        return embeddedContent;
+    }
+
+    private Key key(String text) {
+        MessageDigest digest = digest();
+        digest.update(embedder.model().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        return new Key(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * Reads what the file holds. Returns false when the file must be written again: damaged, or written for another
+     * model. Either way nothing is lost that cannot be remade.
+     */
+    private boolean read(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return true;
+        }
+        int dimensions = embedder.dimensions();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
+            if (in.readInt() != MAGIC || in.readInt() != dimensions) {
+                log.warn("Ignoring the vector cache {}: written for another model or version", path);
+                return false;
+            }
+            byte[] key = new byte[KEY_BYTES];
+            while (true) {
+                try {
+                    in.readFully(key);
+                } catch (EOFException end) {
+                    break;
+                }
+                float[] vector = new float[dimensions];
+                for (int i = 0; i < dimensions; i++) {
+                    vector[i] = in.readFloat();
+                }
+                cache.put(new Key(hex(key)), vector);
+            }
+            return true;
+        } catch (EOFException torn) {
+            // A write cut short by a crash: keep the whole entries before it.
+            log.warn("The vector cache {} ends in a partial entry; it will be written again", path);
+        } catch (IOException e) {
+            log.warn("Cannot read the vector cache {}: {}", path, e.toString());
+        }
+        return false;
+    }
+
+    private synchronized void rewrite(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            log.warn("Cannot replace the vector cache {}: {}", path, e.toString());
+            return;
+        }
+        if (!cache.isEmpty()) {
+            append(path, Map.copyOf(cache));
+        }
+    }
+
+    /** Adds entries to the end of the file; failing to write only costs time at the next start. */
+    private synchronized void append(Path path, Map<Key, float[]> entries) {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            boolean fresh = !Files.isRegularFile(path) || Files.size(path) == 0;
+            try (OutputStream raw = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                if (fresh) {
+                    out.writeInt(MAGIC);
+                    out.writeInt(embedder.dimensions());
+                }
+                for (Map.Entry<Key, float[]> entry : entries.entrySet()) {
+                    out.write(HexFormat.of().parseHex(entry.getKey().hex()));
+                    for (float x : entry.getValue()) {
+                        out.writeFloat(x);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("Cannot write the vector cache {}: {}", path, e.toString());
+        }
+    }
+
+    private record Key(String hex) {
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        return digest().digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,37 @@
+package org.alliancebot.embedding;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+/**
+ * all-MiniLM-L6-v2, quantised, on ONNX Runtime in this process: the model and its tokenizer come inside the jar,
+ * nothing is downloaded, and a short message takes a few milliseconds on one CPU core.
+ */
+public final class MiniLmEmbedder implements Embedder {
+
+    /** Changes whenever the model or the way text is prepared for it changes, so cached vectors are not reused. */
+    public static final String MODEL = "all-minilm-l6-v2-q/langchain4j-1.19.0-beta29";
+
+    /** The model reads 256 word pieces at most; longer text only costs time. */
+    static final int MAX_CHARS = 1_500;
+
+    private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+
+    @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
+    public int dimensions() {
+        return 384;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        String bounded = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        // The library refuses text it trims to nothing; such text means nothing, and "." stands for it.
+        String meaningful = bounded.codePoints().anyMatch(Character::isLetterOrDigit) ? bounded : ".";
+        // The model returns unit vectors already; normalising again guards the dot-product contract.
+        return Vectors.normalised(model.embed(meaningful).content().vector());
+    }
+}
