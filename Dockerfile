@@ -6,8 +6,13 @@ RUN mvn -B -ntp -q dependency:go-offline
 COPY src src
 COPY content content
 RUN mvn -B -ntp -q package -DskipTests
+# Plays the sample conversations (the build fails if one fails) and, on the way, embeds the shipped content once,
+# so the first start reads the vectors from data/ instead of spending seconds making them.
+RUN java -jar target/alliance-bot.jar test content > /dev/null
 
-# Run: JRE 21, as an unprivileged user
+# Run: JRE 21, as an unprivileged user. The image must have glibc (eclipse-temurin's are Ubuntu): the embedding
+# model runs on ONNX Runtime and the DJL tokenizer, whose native libraries are built against glibc, not musl
+# (so no Alpine base).
 FROM eclipse-temurin:21-jre
 RUN groupadd --system --gid 10001 alliance \
  && useradd --system --uid 10001 --gid alliance --home-dir /app --shell /usr/sbin/nologin alliance
@@ -16,12 +21,15 @@ COPY --from=build /src/target/alliance-bot.jar /app/alliance-bot.jar
 # Shipped content; mount your own folder over it to change what the bot says without rebuilding:
 #   docker run -v "$PWD/content:/app/content:ro" -e TELEGRAM_BOT_TOKEN=... alliance-bot
 COPY --chown=alliance:alliance content /app/content
-# Sessions and the update inbox live in an H2 file here unless alliance.storage.url points at PostgreSQL.
-RUN mkdir /app/data && chown alliance:alliance /app/data
+# Sessions and the update inbox live in an H2 file here unless alliance.storage.url points at PostgreSQL, and so
+# does the cache of content vectors (made at build time above; a new volume starts with it).
+COPY --from=build --chown=alliance:alliance /src/data /app/data
 VOLUME ["/app/data"]
 USER alliance
 # The token comes from the environment at run time (docker run -e TELEGRAM_BOT_TOKEN=...); it is never baked in.
 ENV ALLIANCE_CONTENT_DIR=/app/content
+# The tokenizer unpacks its native library into a cache folder; the user's home (/app) is not writable.
+ENV DJL_CACHE_DIR=/tmp/djl
 # Actuator health (and the webhook, in webhook mode) listen here.
 EXPOSE 8080
 # DOWN when content failed to load or long polling has stopped; the image has no curl, so the app asks itself.

@@ -3,6 +3,7 @@ package org.alliancebot.search;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.alliancebot.content.Content;
+import org.alliancebot.embedding.TestEmbeddings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,7 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of one search, as a person's question reaches the bot: analysis, query building, search, collapsing
+ * Latency of one search, as a person's question reaches the bot: analysis, query building, the question's
+ * embedding, BM25 and kNN search, fusion, collapsing
  * and snippets, for the five results the bot asks for (and the command line shows by default). Questions cycle through the labelled set, on-topic and off-topic alike. Sample-time mode reports
  * the median and p99. Run from the repository root:
  *
@@ -42,7 +44,7 @@ public class ArticleSearchBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Content content = corpus.equals("shipped") ? GeneratedCorpus.shipped() : GeneratedCorpus.of(2_000, 42);
-        index = ArticleIndex.build(content);
+        index = ArticleIndex.build(content, TestEmbeddings.miniLm());
         questions = LabelledQuestions.load().questions().stream().map(LabelledQuestions.Question::q).toList();
     }
 

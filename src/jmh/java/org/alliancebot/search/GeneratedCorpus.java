@@ -55,7 +55,7 @@ final class GeneratedCorpus {
             List<String> articleTags = List.of(tags.get(random.nextInt(tags.size())),
                     tags.get(random.nextInt(tags.size())), tags.get(random.nextInt(tags.size())));
             generated.put(id, new Article(id, headings.get(random.nextInt(headings.size())),
-                    sentences.get(random.nextInt(sentences.size())), articleTags, List.of(), List.of(),
+                    sentences.get(random.nextInt(sentences.size())), articleTags, List.of(), List.of(), List.of(),
                     LocalDate.of(2026, 11, 23), sections, at));
         }
         return new Content(shipped.version(), shipped.menu(), shipped.trees(), generated, shipped.searchTerms(),

@@ -7,10 +7,12 @@ import java.util.List;
  * A curated article from {@code articles/<id>.md}: front matter plus sections, each section a self-contained
  * passage that search can show on its own.
  *
+ * @param asks  ways people ask about what the article answers, in their own words: search reads them by meaning
  * @param trees related trees, offered beside the article in search answers
  */
-public record Article(String id, String title, String summary, List<String> tags, List<Ref> trees,
-                      List<Source> furtherReading, LocalDate reviewed, List<Section> sections, Location at) {
+public record Article(String id, String title, String summary, List<String> tags, List<String> asks,
+                      List<Ref> trees, List<Source> furtherReading, LocalDate reviewed, List<Section> sections,
+                      Location at) {
 
     /** A source article cited as further reading, by title and publisher only. */
     public record Source(String title, String publisher) {

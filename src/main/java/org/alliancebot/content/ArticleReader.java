@@ -13,7 +13,7 @@ import java.util.Set;
 final class ArticleReader {
 
     static final Set<String> FRONT_MATTER_KEYS =
-            Set.of("id", "title", "summary", "tags", "trees", "further-reading", "reviewed");
+            Set.of("id", "title", "summary", "tags", "asks", "trees", "further-reading", "reviewed");
     private static final Set<String> SOURCE_KEYS = Set.of("title", "publisher");
     private static final String FENCE = "---";
 
@@ -62,6 +62,7 @@ final class ArticleReader {
             String title = fields.text("title", true).orElse("");
             String summary = fields.text("summary", true).orElse("");
             List<String> tags = fields.texts("tags", true);
+            List<String> asks = fields.texts("asks", false);
             List<Ref> trees = fields.refs("trees", false);
             List<Article.Source> sources = new ArrayList<>();
             for (YamlNode item : fields.list("further-reading", false)) {
@@ -77,7 +78,7 @@ final class ArticleReader {
             if (sections.isEmpty()) {
                 problems.error(Location.of(file), "the article has no text after its front matter");
             }
-            return new Article(fileId, title, summary, tags, trees, List.copyOf(sources), reviewed, sections,
+            return new Article(fileId, title, summary, tags, asks, trees, List.copyOf(sources), reviewed, sections,
                     fields.at());
         });
     }

@@ -60,6 +60,13 @@ public final class ArticleIndex implements AutoCloseable {
     static final String BODY = "body";
     /** The section's place in its article. */
     static final String SECTION = "section";
+    /**
+     * Marks a probe: a document with a vector and no words, for another way people ask about an article or tree
+     * (its title and summary, a section's heading, a tree's trigger phrase). Questions are closest in meaning to
+     * other questions, and headings and triggers are written as people ask, so probes find what a whole passage's
+     * vector, diluted by its length, can miss. A probe found stands for the passage or tree it belongs to.
+     */
+    static final String PROBE = "probe";
     /** The passage's or tree's sentence embedding. */
     static final String VECTOR = "vector";
 
@@ -68,7 +75,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     private static final FieldType BODY_TYPE = bodyType();
     /** Read first for every hit, to collapse passages to their article; the rest only for those kept. */
-    private static final java.util.Set<String> KEY_FIELDS = java.util.Set.of(KIND, ID);
+    private static final java.util.Set<String> KEY_FIELDS = java.util.Set.of(KIND, ID, SECTION, PROBE);
 
     /** A person's text is cut to this length before analysis, which bounds the cost of any one search. */
     static final int MAX_QUERY_CHARS = 300;
@@ -87,6 +94,8 @@ public final class ArticleIndex implements AutoCloseable {
     private final SnippetHighlighter whole;
     private final RelevanceFloor floor;
     private final Vocabulary vocabulary;
+    /** The document shown for each passage and tree ("kind:id#section"), which a probe stands for. */
+    private final Map<String, Integer> shown;
     /** Absent for a words-only index (tests of the BM25 half, tools that need no model). */
     private final Embeddings embeddings;
 
@@ -103,6 +112,7 @@ public final class ArticleIndex implements AutoCloseable {
         this.whole = highlighter(searcher, analyzers, WholeBreakIterator::new);
         this.sentences = highlighter(searcher, analyzers, () -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
         this.floor = floor;
+        this.shown = shownDocs(reader);
     }
 
     private static SnippetHighlighter highlighter(IndexSearcher searcher, SearchAnalyzers analyzers,
@@ -142,7 +152,9 @@ public final class ArticleIndex implements AutoCloseable {
             meanings.add(meaning(tree));
         }
         if (embeddings != null) {
-            List<float[]> vectors = embeddings.ofContent(meanings);
+            addProbes(content, docs, meanings);
+            List<float[]> vectors = new ArrayList<>(embeddings.ofContent(meanings));
+            addAsks(content, embeddings, vectors, docs);
             for (int i = 0; i < docs.size(); i++) {
                 docs.get(i).add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             }
@@ -179,6 +191,80 @@ public final class ArticleIndex implements AutoCloseable {
         // Plain text, stored for the snippet, with offsets so highlighting reads them instead of re-analysing.
         doc.add(new Field(BODY, Markdown.toPlain(section.text()), BODY_TYPE));
         return doc;
+    }
+
+    /** A probe for each article's title and summary, each section's heading and each tree's trigger phrases. */
+    private static void addProbes(Content content, List<Document> docs, List<String> meanings) {
+        for (Article article : content.articles().values()) {
+            docs.add(probe(SearchResult.Kind.ARTICLE, article.id(), 0));
+            meanings.add(article.title() + ". " + article.summary());
+            for (int i = 0; i < article.sections().size(); i++) {
+                String heading = article.sections().get(i).heading();
+                if (!heading.isBlank()) {
+                    docs.add(probe(SearchResult.Kind.ARTICLE, article.id(), i));
+                    meanings.add(heading);
+                }
+            }
+        }
+        for (Tree tree : content.trees().values()) {
+            for (String trigger : tree.triggers()) {
+                docs.add(probe(SearchResult.Kind.TREE, tree.id(), 0));
+                meanings.add(trigger);
+            }
+        }
+    }
+
+    /**
+     * A probe for each way people ask about an article ({@code asks}), standing for the article's passage nearest
+     * in meaning to it. Passages come first in {@code docs}, in article and section order, with their vectors.
+     */
+    private static void addAsks(Content content, Embeddings embeddings, List<float[]> vectors, List<Document> docs) {
+        int firstPassage = 0;
+        for (Article article : content.articles().values()) {
+            List<float[]> asks = embeddings.ofContent(article.asks());
+            for (float[] ask : asks) {
+                int nearest = 0;
+                float best = -2;
+                for (int i = 0; i < article.sections().size(); i++) {
+                    float similarity = org.alliancebot.embedding.Vectors.dot(ask, vectors.get(firstPassage + i));
+                    if (similarity > best) {
+                        best = similarity;
+                        nearest = i;
+                    }
+                }
+                docs.add(probe(SearchResult.Kind.ARTICLE, article.id(), nearest));
+                vectors.add(ask);
+            }
+            firstPassage += article.sections().size();
+        }
+    }
+
+    /** A document with no words, whose vector (added later) stands for a passage or tree. */
+    private static Document probe(SearchResult.Kind kind, String id, int section) {
+        Document doc = new Document();
+        doc.add(new StringField(KIND, kind.label(), Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new org.apache.lucene.document.StoredField(SECTION, section));
+        doc.add(new StringField(PROBE, "yes", Field.Store.YES));
+        return doc;
+    }
+
+    /** Where each passage and tree is, by "kind:id#section", to show for the probes that stand for them. */
+    private static Map<String, Integer> shownDocs(DirectoryReader reader) throws IOException {
+        Map<String, Integer> shown = new HashMap<>();
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            Document key = stored.document(doc, KEY_FIELDS);
+            if (key.get(PROBE) == null) {
+                shown.put(shownKey(key), doc);
+            }
+        }
+        return Map.copyOf(shown);
+    }
+
+    private static String shownKey(Document key) {
+        var section = key.getField(SECTION);
+        return key.get(KIND) + ":" + key.get(ID) + "#" + (section == null ? 0 : section.numericValue().intValue());
     }
 
     /** What a passage means, for its embedding: the article it belongs to, its heading and its text. */
@@ -289,7 +375,7 @@ public final class ArticleIndex implements AutoCloseable {
     /** Passages whose meaning is close enough to the question's, nearest first. */
     private List<ScoreDoc> byMeaning(String text, int limit) throws IOException {
         float[] vector = embeddings.ofTyped(text);
-        int hitsToRead = Math.max(10, limit * HITS_PER_RESULT);
+        int hitsToRead = Math.max(20, limit * HITS_PER_RESULT * 2);
         ScoreDoc[] hits = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, hitsToRead), hitsToRead).scoreDocs;
         List<ScoreDoc> kept = new ArrayList<>();
         for (ScoreDoc hit : hits) {
@@ -313,6 +399,7 @@ public final class ArticleIndex implements AutoCloseable {
         StoredFields stored = searcher.storedFields();
         Map<String, Float> fused = new HashMap<>();
         Map<String, ScoreDoc> passage = new LinkedHashMap<>();
+        java.util.Set<String> foundByWords = new java.util.HashSet<>();
         for (List<ScoreDoc> ranking : List.of(byWords, byMeaning)) {
             Map<String, Boolean> ranked = new HashMap<>();
             for (ScoreDoc hit : ranking) {
@@ -321,9 +408,17 @@ public final class ArticleIndex implements AutoCloseable {
                 if (ranked.putIfAbsent(name, true) != null) {
                     continue;
                 }
+                if (ranking == byWords) {
+                    foundByWords.add(name);
+                } else if (!foundByWords.contains(name) && !floor.clearsMeaningAlone(hit.score)) {
+                    // Found by meaning alone, and not surely enough to show without the words agreeing.
+                    continue;
+                }
                 fused.merge(name, floor.fusionWeight(ranking == byWords) / (floor.fusionK() + ranked.size()),
                         Float::sum);
-                passage.putIfAbsent(name, hit);
+                // A probe stands for its passage or tree, which is what is shown.
+                int doc = key.get(PROBE) == null ? hit.doc : shown.getOrDefault(shownKey(key), hit.doc);
+                passage.putIfAbsent(name, new ScoreDoc(doc, hit.score));
             }
         }
         List<String> order = fused.entrySet().stream()

@@ -10,14 +10,16 @@ package org.alliancebot.search;
  * @param shortAllMatch  whether a question of one or two concepts must match them all
  * @param maxRequired    the most concepts ever required: a long, rambling message tells a story, and only a few
  *                       of its words name the topic
- * @param minSimilarity  the lowest cosine similarity between question and passage worth showing
+ * @param minSimilarity  the lowest cosine similarity between question and passage worth fusing with the words'
+ *                       ranking
+ * @param aloneSimilarity the lowest similarity for a result the words did not find: meaning alone must be surer
  * @param wordsWeight    how much the words' ranking counts in the fusion, against 1 for the meaning's
  * @param fusionK        reciprocal rank fusion's constant: larger makes lower ranks count nearly as much as the top
  */
 record RelevanceFloor(float minScore, double conceptShare, boolean shortAllMatch, int maxRequired,
-                      float minSimilarity, float wordsWeight, int fusionK) {
+                      float minSimilarity, float aloneSimilarity, float wordsWeight, int fusionK) {
 
-    static final RelevanceFloor DEFAULT = new RelevanceFloor(2.0f, 0.5, true, 3, 0.35f, 2.0f, 60);
+    static final RelevanceFloor DEFAULT = new RelevanceFloor(2.0f, 0.5, true, 3, 0.35f, 0.55f, 2.0f, 60);
 
     boolean clears(float score) {
         return score >= minScore;
@@ -25,6 +27,10 @@ record RelevanceFloor(float minScore, double conceptShare, boolean shortAllMatch
 
     boolean clearsMeaning(float cosine) {
         return cosine >= minSimilarity;
+    }
+
+    boolean clearsMeaningAlone(float cosine) {
+        return cosine >= aloneSimilarity;
     }
 
     float fusionWeight(boolean words) {

@@ -182,6 +182,9 @@ public final class ContentFixture {
               - "this homework is killing me"
               - "my therapist charges a fee for missed sessions"
               - "my therapist said goodbye at our last planned session"
+              - "i was angry at my therapist last week"
+              - "is it normal to be annoyed with my counsellor"
+              - "how do i end things with my shrink"
             """;
 
     /** A valid folder with the menu, the sleep tree, a small safety file and example bank. */

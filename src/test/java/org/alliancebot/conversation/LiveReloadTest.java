@@ -1,6 +1,7 @@
 package org.alliancebot.conversation;
 
-import org.alliancebot.embedding.TestEmbeddings;
+import org.alliancebot.embedding.Embeddings;
+import org.alliancebot.embedding.FakeEmbedder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -28,11 +29,12 @@ class LiveReloadTest implements PersonInChat {
     SnapshotHolder holder;
     final ChatId chat = new ChatId("r");
     Conversation conversation;
+    final FakeEmbedder embedder = new FakeEmbedder();
 
     @BeforeEach
     void start() {
         fixture = ContentFixture.validIn(dir);
-        holder = new SnapshotHolder(dir, new ContentLoader(), Clock.systemUTC(), TestEmbeddings.fake());
+        holder = new SnapshotHolder(dir, new ContentLoader(), Clock.systemUTC(), Embeddings.inMemory(embedder));
         conversation = new Conversation(holder, new CaffeineSessionStore(Duration.ofHours(1), 10));
     }
 
@@ -53,6 +55,18 @@ class LiveReloadTest implements PersonInChat {
 
     @Nested
     class Holder {
+
+        @Test
+        void aReloadEmbedsOnlyWhatChanged() {
+            int atStart = embedder.calls();
+            fixture.sleepWith("How do you feel in sessions?", "How do you feel in most sessions?");
+            fixture.write("safety-examples.yaml", ContentFixture.SAFETY_EXAMPLES + "  - \"a brand new near-miss\"\n");
+
+            assertThat(holder.reload()).isTrue();
+
+            // The tree's text for search did not change (its title, description and triggers); one example is new.
+            assertThat(embedder.calls() - atStart).isEqualTo(1);
+        }
 
         @Test
         void validChangeIsSwappedIn() {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeEmbedder implements Embedder {
 
-    static final int DIMENSIONS = 64;
+    static final int DIMENSIONS = 1024;
 
     private final AtomicInteger calls = new AtomicInteger();
 

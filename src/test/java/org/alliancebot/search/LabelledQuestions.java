@@ -27,6 +27,25 @@ record LabelledQuestions(List<Question> questions) {
         return load("/search/heldout.yaml");
     }
 
+    /**
+     * Held-out round 2: people's own words (feelings, situations, slang), written blind; measured once (blind),
+     * then used to choose among designs, so no longer a blind measure.
+     */
+    static LabelledQuestions ownWords() {
+        return load("/search/heldout-2.yaml");
+    }
+
+    /** Held-out round 3: people's own words, written blind after the meaning tier was tuned; never tuned against. */
+    static LabelledQuestions ownWordsRound3() {
+        return load("/search/heldout-3.yaml");
+    }
+
+    /** The same questions, each rewritten by {@code change}; off-topic ones are left out. */
+    LabelledQuestions onTopic(java.util.function.UnaryOperator<String> change) {
+        return new LabelledQuestions(questions.stream().filter(q -> !q.offTopic())
+                .map(q -> new Question(change.apply(q.q()), q.expect())).toList());
+    }
+
     private static LabelledQuestions load(String resource) {
         try (InputStream in = LabelledQuestions.class.getResourceAsStream(resource)) {
             List<Question> questions = YAMLMapper.builder().build().readValue(in, new TypeReference<>() { });

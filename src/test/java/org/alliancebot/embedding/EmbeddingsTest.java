@@ -1,0 +1,146 @@
+package org.alliancebot.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Content vectors are cached by model and text, in memory and in a file; typed text is never kept. */
+class EmbeddingsTest {
+
+    @TempDir
+    Path dir;
+
+    final FakeEmbedder embedder = new FakeEmbedder();
+
+    @Test
+    void contentIsEmbeddedOnceAndThenServedFromMemory() {
+        Embeddings embeddings = Embeddings.inMemory(embedder);
+
+        List<float[]> first = embeddings.ofContent(List.of("a passage", "another passage"));
+        List<float[]> again = embeddings.ofContent(List.of("another passage", "a passage"));
+
+        assertThat(embedder.calls()).isEqualTo(2);
+        assertThat(again.get(1)).isEqualTo(first.get(0));
+        assertThat(embeddings.embeddedContent()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameTextTwiceInOneBatchIsEmbeddedOnce() {
+        Embeddings.inMemory(embedder).ofContent(List.of("same", "same", "same"));
+
+        assertThat(embedder.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartReadsContentVectorsFromTheFileInsteadOfEmbeddingAgain() {
+        List<float[]> before = Embeddings.cachedIn(embedder, dir).ofContent(List.of("a passage", "another"));
+        FakeEmbedder afterRestart = new FakeEmbedder();
+
+        List<float[]> after = Embeddings.cachedIn(afterRestart, dir).ofContent(List.of("a passage", "another"));
+
+        assertThat(afterRestart.calls()).isZero();
+        assertThat(after.get(0)).isEqualTo(before.get(0));
+        assertThat(after.get(1)).isEqualTo(before.get(1));
+    }
+
+    @Test
+    void onlyTextThatChangedIsEmbeddedAfterARestart() {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("one", "two", "three"));
+        FakeEmbedder afterRestart = new FakeEmbedder();
+
+        Embeddings.cachedIn(afterRestart, dir).ofContent(List.of("one", "two, edited", "three"));
+
+        assertThat(afterRestart.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void typedTextIsEmbeddedEveryTimeAndNeverWrittenDown() throws IOException {
+        Embeddings embeddings = Embeddings.cachedIn(embedder, dir);
+        embeddings.ofContent(List.of("a passage"));
+        long size = Files.size(onlyFile());
+
+        embeddings.ofTyped("what i typed");
+        embeddings.ofTyped("what i typed");
+
+        assertThat(embedder.calls()).isEqualTo(3);
+        assertThat(Files.size(onlyFile())).isEqualTo(size);
+        assertThat(embeddings.embeddedContent()).isEqualTo(1);
+    }
+
+    @Test
+    void aFileCutShortByACrashKeepsItsWholeEntriesAndIsWrittenAgain() throws IOException {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("one", "two"));
+        Path file = onlyFile();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        FakeEmbedder afterCrash = new FakeEmbedder();
+
+        Embeddings.cachedIn(afterCrash, dir).ofContent(List.of("one", "two"));
+        FakeEmbedder later = new FakeEmbedder();
+        Embeddings.cachedIn(later, dir).ofContent(List.of("one", "two", "three"));
+
+        assertThat(afterCrash.calls()).as("the torn entry is made again").isEqualTo(1);
+        assertThat(later.calls()).as("the file was repaired").isEqualTo(1);
+    }
+
+    @Test
+    void aFileWrittenForVectorsOfAnotherLengthIsSetAside() throws IOException {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("one"));
+        Path file = onlyFile();
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[7] = 99; // the stored vector length
+        Files.write(file, bytes);
+        FakeEmbedder next = new FakeEmbedder();
+
+        List<float[]> vectors = Embeddings.cachedIn(next, dir).ofContent(List.of("one"));
+
+        assertThat(next.calls()).isEqualTo(1);
+        assertThat(vectors.getFirst()).hasSize(FakeEmbedder.DIMENSIONS);
+    }
+
+    @Test
+    void eachModelKeepsItsOwnFile() {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("one"));
+        Embedder other = new Embedder() {
+            @Override
+            public String model() {
+                return "another-model";
+            }
+
+            @Override
+            public int dimensions() {
+                return embedder.dimensions();
+            }
+
+            @Override
+            public float[] embed(String text) {
+                return embedder.embed(text);
+            }
+        };
+
+        Embeddings.cachedIn(other, dir).ofContent(List.of("one"));
+
+        assertThat(dir.toFile().list()).hasSize(2);
+    }
+
+    @Test
+    void anUnwritableFolderCostsOnlyTime() throws IOException {
+        Path file = dir.resolve("not-a-folder");
+        Files.writeString(file, "x");
+
+        List<float[]> vectors = Embeddings.cachedIn(embedder, file).ofContent(List.of("one"));
+
+        assertThat(vectors).hasSize(1);
+    }
+
+    private Path onlyFile() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.collect(java.util.stream.Collectors.toList()).getFirst();
+        }
+    }
+}
