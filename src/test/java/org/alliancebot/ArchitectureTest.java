@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.alliancebot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] ENGINE = {"..content..", "..conversation..", "..search..", "..safety.."};
+    static final String[] ENGINE = {"..content..", "..conversation..", "..search..", "..safety..", "..embedding.."};
     static final String[] ADAPTERS = {"..telegram..", "..console..", "..preview..", "..cli..", "..system..",
         "..storage.."};
 

@@ -1,6 +1,5 @@
 package org.alliancebot;
 
-import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
 import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.conversation.TranscriptRunner;
+import org.alliancebot.embedding.TestEmbeddings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package org.alliancebot.conversation;
 
-import org.alliancebot.embedding.TestEmbeddings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.alliancebot.content.ContentCopy;
 import org.alliancebot.content.ContentLoader;
+import org.alliancebot.embedding.TestEmbeddings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,9 +1,9 @@
 package org.alliancebot.search;
 
-import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.alliancebot.content.Content;
 import org.alliancebot.embedding.Embedder;
 import org.alliancebot.embedding.Embeddings;

@@ -1,6 +1,5 @@
 package org.alliancebot.telegram;
 
-import org.alliancebot.embedding.TestEmbeddings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
@@ -34,6 +33,7 @@ import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.FloodGuard;
 import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.embedding.TestEmbeddings;
 import org.alliancebot.storage.Databases;
 import org.alliancebot.storage.StorageConfiguration;
 import org.flywaydb.core.Flyway;

@@ -1,8 +1,8 @@
 package org.alliancebot.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.alliancebot.content.Safety;
 import org.alliancebot.content.SafetyExamples;
@@ -93,9 +93,6 @@ public final class ExampleBank {
         return crisis.isEmpty();
     }
 
-    public Thresholds thresholds() {
-        return thresholds;
-    }
 
     /** The nearest crisis example to a message's vector, and how near the nearest near-miss is. */
     public Optional<Reading> read(float[] vector) {
@@ -122,7 +119,7 @@ public final class ExampleBank {
 
     private static Nearest nearest(float[] vector, float[][] vectors, int skip) {
         float[] top = new float[NEIGHBOURS];
-        java.util.Arrays.fill(top, -1);
+        Arrays.fill(top, -1);
         int index = -1;
         int seen = 0;
         for (int i = 0; i < vectors.length; i++) {
@@ -181,13 +178,5 @@ public final class ExampleBank {
         return safeVectors[i];
     }
 
-    String crisisCategory(int i) {
-        return categories.get(i);
-    }
 
-    /** Example counts by category, for reports. */
-    public Map<String, Long> counts() {
-        return categories.stream().collect(java.util.stream.Collectors.groupingBy(c -> c,
-                java.util.stream.Collectors.counting()));
-    }
 }

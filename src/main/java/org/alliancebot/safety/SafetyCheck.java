@@ -124,9 +124,6 @@ public final class SafetyCheck {
                 new Verdict(reading.category(), reading.nearest().id(), tier, reading.similarity())));
     }
 
-    public ExampleBank examples() {
-        return examples;
-    }
 
     private boolean fires(CompiledRule rule, List<String> words) {
         List<int[]> vetoes = null;

@@ -5,20 +5,24 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.alliancebot.content.Article;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.Markdown;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.Tree;
 import org.alliancebot.embedding.Embeddings;
+import org.alliancebot.embedding.Vectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -31,11 +35,11 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -75,7 +79,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     private static final FieldType BODY_TYPE = bodyType();
     /** Read first for every hit, to collapse passages to their article; the rest only for those kept. */
-    private static final java.util.Set<String> KEY_FIELDS = java.util.Set.of(KIND, ID, SECTION, PROBE);
+    private static final Set<String> KEY_FIELDS = Set.of(KIND, ID, SECTION, PROBE);
 
     /** A person's text is cut to this length before analysis, which bounds the cost of any one search. */
     static final int MAX_QUERY_CHARS = 300;
@@ -179,7 +183,7 @@ public final class ArticleIndex implements AutoCloseable {
     /** One article section: the passage itself plus the article's title, tags and summary, which it is about. */
     private static Document passage(Article article, Article.Section section, int index) {
         Document doc = new Document();
-        doc.add(new org.apache.lucene.document.StoredField(SECTION, index));
+        doc.add(new StoredField(SECTION, index));
         doc.add(new StringField(KIND, SearchResult.Kind.ARTICLE.label(), Field.Store.YES));
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         // One field for what the article is about: fewer fields make every query cheaper to score.
@@ -226,7 +230,7 @@ public final class ArticleIndex implements AutoCloseable {
                 int nearest = 0;
                 float best = -2;
                 for (int i = 0; i < article.sections().size(); i++) {
-                    float similarity = org.alliancebot.embedding.Vectors.dot(ask, vectors.get(firstPassage + i));
+                    float similarity = Vectors.dot(ask, vectors.get(firstPassage + i));
                     if (similarity > best) {
                         best = similarity;
                         nearest = i;
@@ -244,7 +248,7 @@ public final class ArticleIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField(KIND, kind.label(), Field.Store.YES));
         doc.add(new StringField(ID, id, Field.Store.YES));
-        doc.add(new org.apache.lucene.document.StoredField(SECTION, section));
+        doc.add(new StoredField(SECTION, section));
         doc.add(new StringField(PROBE, "yes", Field.Store.YES));
         return doc;
     }
@@ -399,7 +403,7 @@ public final class ArticleIndex implements AutoCloseable {
         StoredFields stored = searcher.storedFields();
         Map<String, Float> fused = new HashMap<>();
         Map<String, ScoreDoc> passage = new LinkedHashMap<>();
-        java.util.Set<String> foundByWords = new java.util.HashSet<>();
+        Set<String> foundByWords = new HashSet<>();
         for (List<ScoreDoc> ranking : List.of(byWords, byMeaning)) {
             Map<String, Boolean> ranked = new HashMap<>();
             for (ScoreDoc hit : ranking) {

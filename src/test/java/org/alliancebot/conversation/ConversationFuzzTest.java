@@ -1,6 +1,5 @@
 package org.alliancebot.conversation;
 
-import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.alliancebot.embedding.TestEmbeddings;
 
 /** Random text and button data thrown at the engine with the shipped content: a reply always, an exception never. */
 class ConversationFuzzTest {

@@ -1,7 +1,5 @@
 package org.alliancebot.conversation;
 
-import org.alliancebot.embedding.Embeddings;
-import org.alliancebot.embedding.FakeEmbedder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import org.alliancebot.content.ContentFixture;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.NodeRef;
+import org.alliancebot.embedding.Embeddings;
+import org.alliancebot.embedding.FakeEmbedder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

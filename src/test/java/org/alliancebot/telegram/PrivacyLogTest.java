@@ -1,6 +1,5 @@
 package org.alliancebot.telegram;
 
-import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -24,6 +23,7 @@ import org.alliancebot.conversation.ChatLogIds;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.FloodGuard;
 import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.embedding.TestEmbeddings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.alliancebot.telegram;
 
-import org.alliancebot.embedding.TestEmbeddings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.alliancebot.conversation.CaffeineSessionStore;
 import org.alliancebot.conversation.Conversation;
 import org.alliancebot.conversation.Result;
 import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.embedding.TestEmbeddings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
