@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +34,19 @@ class PackagedJarIT {
         return new Run(process.exitValue(),
                 new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anOlderJavaGetsOneLineNamingTheVersionNeededAndFound() throws Exception {
+        Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+        Assumptions.assumeTrue(Files.isExecutable(java17), "no Java 17 here");
+        Process process = new ProcessBuilder(java17.toString(), "-jar", JAR.toString(), "--version").start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(err.strip().lines()).singleElement().asString()
+                .startsWith("Alliance Bot needs Java 21 or newer, and this is Java 17");
     }
 
     /** Picks the tree from the menu, then always the first button, which in every tree ends at an outcome. */

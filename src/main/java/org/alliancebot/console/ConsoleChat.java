@@ -50,7 +50,8 @@ public final class ConsoleChat {
             }
             if (isNumber(typed) && !numbered.isEmpty() && !isButton(typed)) {
                 out.println();
-                out.println("Please type a number from 1 to " + numbered.size() + ", or a command such as /menu.");
+                out.println(numbered.size() == 1 ? "Type 1 to continue, or a command such as /menu."
+                        : "Please type a number from 1 to " + numbered.size() + ", or a command such as /menu.");
                 out.println();
                 continue;
             }

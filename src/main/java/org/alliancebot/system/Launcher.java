@@ -57,9 +57,10 @@ public final class Launcher {
         args.add("--alliance.channel=" + channel.name().toLowerCase(java.util.Locale.ROOT));
         SpringApplication app = new SpringApplication(AllianceBotApplication.class);
         if (channel == Channel.CONSOLE) {
-            // The terminal is the person's chat window: start-up chatter would only get in the way.
+            // The terminal is the person's chat window: log lines, warnings included (Flyway's note about the H2
+            // version), would land in the middle of the conversation. Only errors reach it, on standard error.
             args.add("--spring.main.log-startup-info=false");
-            args.add("--logging.level.root=WARN");
+            args.add("--logging.level.root=ERROR");
             consoleWeb(args);
         }
         ConfigurableApplicationContext context = app.run(args.toArray(String[]::new));

@@ -65,6 +65,13 @@ class ConsoleChatTest {
     }
 
     @Test
+    void numberOnAOneButtonStepSaysToType1ToContinue() {
+        String shown = chat("1\n2\n5\n", false);
+
+        assertThat(shown).contains("[1] Continue", "Type 1 to continue").doesNotContain("from 1 to 1");
+    }
+
+    @Test
     void commandsWork() {
         String shown = chat("1\n2\n/back\n/help\n/menu\n", false);
 

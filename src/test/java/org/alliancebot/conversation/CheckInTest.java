@@ -3,7 +3,6 @@ package org.alliancebot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentFixture;
@@ -41,8 +40,7 @@ class CheckInTest implements PersonInChat {
         // Search by words alone: what is tested here is the check-in, not the ranking.
         Snapshot snapshot = new Snapshot(content, ArticleIndex.build(content),
                 SafetyCheck.of(content.safety(), bank, embeddings));
-        conversation = new Conversation(() -> snapshot, new CaffeineSessionStore(Duration.ofHours(1), 100),
-                Conversation.searchAnswers(), FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24));
+        conversation = PersonInChat.over(snapshot);
     }
 
     @Override

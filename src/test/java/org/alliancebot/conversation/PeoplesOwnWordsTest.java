@@ -3,7 +3,6 @@ package org.alliancebot.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.alliancebot.embedding.TestEmbeddings;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +27,7 @@ class PeoplesOwnWordsTest implements PersonInChat {
 
     @BeforeEach
     void setUp() {
-        conversation = new Conversation(() -> snapshot, new CaffeineSessionStore(Duration.ofHours(1), 10),
-                Conversation.searchAnswers(), FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24));
+        conversation = PersonInChat.over(snapshot);
     }
 
     @Override

@@ -10,6 +10,13 @@ interface PersonInChat {
 
     Conversation conversation();
 
+    /** A conversation over one snapshot, answering typed text from the articles, with no flood limit. */
+    static Conversation over(Snapshot snapshot) {
+        return new Conversation(() -> snapshot, new CaffeineSessionStore(java.time.Duration.ofHours(1), 100),
+                Conversation.searchAnswers(), FloodGuard.unlimited(), ChatLogIds.random(),
+                java.time.Duration.ofHours(24));
+    }
+
     ChatId chat();
 
     default List<Reply> send(Input input) {
