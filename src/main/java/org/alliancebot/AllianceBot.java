@@ -30,8 +30,13 @@ public final class AllianceBot {
             System.setProperty("logback.configurationFile", CLI_LOGGING);
         }
         LUCENE_VECTORS.setLevel(Level.SEVERE);
-        RootCommand root = new RootCommand((telegram, springArgs) ->
-                Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs));
+        RootCommand root = new RootCommand((telegram, springArgs) -> {
+            // Spring configures logging itself, from logback-spring.xml, and warns about this property if it is set.
+            if (CLI_LOGGING.equals(System.getProperty("logback.configurationFile"))) {
+                System.clearProperty("logback.configurationFile");
+            }
+            return Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs);
+        });
         int code = new CommandLine(root).execute(args);
         if (code != Launcher.KEEP_RUNNING) {
             System.exit(code);

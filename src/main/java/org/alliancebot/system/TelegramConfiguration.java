@@ -3,11 +3,14 @@ package org.alliancebot.system;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.telegram.StartUp;
 import org.alliancebot.telegram.TelegramBot;
 import org.alliancebot.telegram.TelegramSettings;
 import org.alliancebot.telegram.UpdateJournal;
 import org.alliancebot.telegram.WebhookController;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +32,8 @@ class TelegramConfiguration {
     }
 
     @Bean
-    SmartLifecycle telegramLifecycle(TelegramBot bot, AllianceProperties properties) {
+    SmartLifecycle telegramLifecycle(TelegramBot bot, AllianceProperties properties,
+                                     ConfigurableApplicationContext context) {
         var telegram = properties.telegram();
         if (telegram.mode() == AllianceProperties.TelegramProperties.Mode.WEBHOOK) {
             if (telegram.webhook().publicUrl() == null) {
@@ -40,7 +44,11 @@ class TelegramConfiguration {
                         + "A-Z, a-z, 0-9, _ and -");
             }
         }
-        return new TelegramLifecycle(bot, telegram);
+        // A rejected token cannot start working later: the app ends, with the one line StartUp logged. Not a daemon
+        // thread (it would inherit that from the virtual thread that asks), or the JVM could end with 0 before it.
+        Runnable exit = () -> Thread.ofPlatform().name("exit").daemon(false).start(() ->
+                System.exit(SpringApplication.exit(context, () -> 1)));
+        return new TelegramLifecycle(bot, telegram, exit);
     }
 
     @Bean
@@ -54,33 +62,36 @@ class TelegramConfiguration {
         return new TelegramHealthIndicator(bot, Clock.systemUTC());
     }
 
-    /** Starts the bot once everything else is up, and stops it first, letting updates in hand finish. */
+    /**
+     * Starts the bot once everything else is up, trying again while Telegram cannot be reached (health is DOWN
+     * meanwhile), and stops it first, letting updates in hand finish.
+     */
     private static final class TelegramLifecycle implements SmartLifecycle {
         private final TelegramBot bot;
         private final AllianceProperties.TelegramProperties telegram;
+        private final Runnable exit;
+        private StartUp startUp;
         private volatile boolean running;
 
-        TelegramLifecycle(TelegramBot bot, AllianceProperties.TelegramProperties telegram) {
+        TelegramLifecycle(TelegramBot bot, AllianceProperties.TelegramProperties telegram, Runnable exit) {
             this.bot = bot;
             this.telegram = telegram;
+            this.exit = exit;
         }
 
         @Override
         public void start() {
-            try {
-                if (telegram.mode() == AllianceProperties.TelegramProperties.Mode.WEBHOOK) {
-                    bot.startWebhook(telegram.webhook().publicUrl(), telegram.webhook().secret());
-                } else {
-                    bot.startPolling();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("the Telegram bot could not start: " + e.getClass().getSimpleName(), e);
-            }
+            StartUp.Start start = telegram.mode() == AllianceProperties.TelegramProperties.Mode.WEBHOOK
+                    ? () -> bot.startWebhook(telegram.webhook().publicUrl(), telegram.webhook().secret())
+                    : bot::startPolling;
+            startUp = new StartUp(bot, start, exit);
+            startUp.begin();
             running = true;
         }
 
         @Override
         public void stop() {
+            startUp.close();
             bot.stop(telegram.webhook().deleteOnShutdown());
             running = false;
         }

@@ -26,6 +26,10 @@ final class TelegramHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        if (bot.startedAt().isEmpty()) {
+            return Health.down().withDetail("telegram", "not started yet: trying to reach Telegram (see the log)")
+                    .build();
+        }
         if (!bot.polling()) {
             return Health.up().withDetail("mode", "webhook").build();
         }

@@ -32,6 +32,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * The Telegram channel as one unit: the Bot API client, the long-polling loop or the webhook registration, the
@@ -49,6 +50,7 @@ public final class TelegramBot implements AutoCloseable {
     private final PollMonitor monitor;
     private final OkHttpClient http;
     private final TelegramApi api;
+    private final OkHttpTelegramClient client;
     private final PerChatExecutor lanes = new PerChatExecutor();
     /** Bot API calls that travel while an update's reply is sent; each update waits for its own before it ends. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -84,11 +86,48 @@ public final class TelegramBot implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .addInterceptor(monitor)
                 .build();
-        OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), settings.telegramUrl());
+        this.client = new OkHttpTelegramClient(json, http, settings.token(), settings.telegramUrl());
         this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
                 new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
                 duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()), background);
         this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal);
+    }
+
+    /** What one attempt to reach Telegram found. */
+    public sealed interface Contact {
+        /** Telegram answered and knows the token. */
+        record Reached() implements Contact {
+        }
+
+        /** Telegram refused the token (401): trying again will not help. */
+        record TokenRejected() implements Contact {
+        }
+
+        /** Telegram could not be reached, or failed: worth trying again. {@code reason} names no content. */
+        record Failed(String reason) implements Contact {
+        }
+    }
+
+    /** One getMe, without retries: can Telegram be reached, and does it accept the token? */
+    public Contact contact() {
+        try {
+            User me = client.execute(new GetMe());
+            if (me != null) {
+                username.set(me.getUserName());
+            }
+            return new Contact.Reached();
+        } catch (TelegramApiRequestException e) {
+            if (e.getErrorCode() != null && e.getErrorCode() == 401) {
+                return new Contact.TokenRejected();
+            }
+            return new Contact.Failed(TelegramApi.describe(e));
+        } catch (TelegramApiException e) {
+            return new Contact.Failed(TelegramApi.describe(e));
+        }
+    }
+
+    public String apiHost() {
+        return settings.apiHost();
     }
 
     /** Starts long polling: learns the bot's name, registers its commands, and begins reading updates. */
@@ -98,7 +137,13 @@ public final class TelegramBot implements AutoCloseable {
                 Executors::newSingleThreadScheduledExecutor,
                 () -> new PollBackOff(monitor, () -> ThreadLocalRandom.current().nextDouble()));
         dispatcher.resumePending();
-        poller.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
+        try {
+            poller.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
+        } catch (TelegramApiException | RuntimeException e) {
+            // Not started: the next attempt makes a new poller.
+            closePoller();
+            throw e;
+        }
         startedAt = clock.instant();
         log.info("Alliance Bot is running on Telegram as @{} by long polling {}", username().orElse("?"),
                 settings.apiHost());
@@ -176,6 +221,15 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** Stops taking updates, lets the updates in hand finish, then deletes the webhook if asked. */
+    private void closePoller() {
+        try {
+            poller.close();
+        } catch (Exception e) {
+            log.warn("Closing the poller failed: {}", e.getClass().getSimpleName());
+        }
+        poller = null;
+    }
+
     public void stop(boolean deleteWebhook) {
         if (poller != null) {
             try {

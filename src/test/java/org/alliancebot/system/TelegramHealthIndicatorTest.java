@@ -58,6 +58,15 @@ class TelegramHealthIndicatorTest {
     }
 
     @Test
+    void downUntilTheBotHasStarted() {
+        Mockito.when(bot.startedAt()).thenReturn(Optional.empty());
+        Mockito.when(bot.lastPoll()).thenReturn(Optional.empty());
+
+        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails()).containsKey("telegram");
+    }
+
+    @Test
     void webhookModeDoesNotPoll() {
         Mockito.when(bot.polling()).thenReturn(false);
 
