@@ -8,7 +8,7 @@ COPY content content
 RUN mvn -B -ntp -q package -DskipTests
 # Plays the sample conversations (the build fails if one fails) and, on the way, embeds the shipped content once,
 # so the first start reads the vectors from data/ instead of spending seconds making them.
-RUN java -jar target/alliance-bot.jar test content > /dev/null
+RUN java -jar target/alliance-bot.jar test content > /tmp/transcripts.txt || { cat /tmp/transcripts.txt; exit 1; }
 
 # Run: JRE 21, as an unprivileged user. The image must have glibc (eclipse-temurin's are Ubuntu): the embedding
 # model runs on ONNX Runtime and the DJL tokenizer, whose native libraries are built against glibc, not musl

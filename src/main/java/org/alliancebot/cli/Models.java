@@ -1,5 +1,6 @@
 package org.alliancebot.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.embedding.MiniLmEmbedder;
@@ -18,7 +19,11 @@ final class Models {
         return Math.round(score * 1000) / 1000.0;
     }
 
+    /** Cached in ./data where that can be written, else in memory only, as in a read-only folder. */
     static Embeddings embeddings() {
-        return Embeddings.cachedIn(new MiniLmEmbedder(), CACHE_DIR);
+        boolean writable = Files.isDirectory(CACHE_DIR) ? Files.isWritable(CACHE_DIR)
+                : Files.isWritable(Path.of("").toAbsolutePath());
+        return writable ? Embeddings.cachedIn(new MiniLmEmbedder(), CACHE_DIR)
+                : Embeddings.inMemory(new MiniLmEmbedder());
     }
 }

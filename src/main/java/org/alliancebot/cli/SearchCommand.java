@@ -70,7 +70,8 @@ final class SearchCommand implements Callable<Integer> {
             item.put("kind", r.kind().label());
             item.put("id", r.id());
             item.put("title", r.title());
-            item.put("score", Math.round(r.score() * 100) / 100.0);
+            // Fused scores are small (about 0.01 to 0.05): four decimals keep the ranks apart.
+            item.put("score", Math.round(r.score() * 10_000) / 10_000.0);
             item.put("snippet", r.snippet().text());
             items.add(item);
         }
@@ -90,7 +91,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         int rank = 0;
         for (SearchResult r : results) {
-            out.printf("%d. %s  [%s %s, score %.2f]%n", ++rank, r.title(), r.kind().label(), r.id(), r.score());
+            out.printf("%d. %s  [%s %s, score %.4f]%n", ++rank, r.title(), r.kind().label(), r.id(), r.score());
             if (!r.section().isEmpty()) {
                 out.println("   section: " + r.section());
             }

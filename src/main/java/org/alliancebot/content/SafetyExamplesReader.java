@@ -64,10 +64,19 @@ final class SafetyExamplesReader {
             examples.add(new SafetyExamples.Example(prefix + "-" + (examples.size() + 1), scalar.text(),
                     scalar.at()));
         }
-        if (!items.isEmpty() && examples.size() < MIN_PER_LIST) {
-            fields.node(key, false).ifPresent(node -> problems.warning(node.at(),
-                    "'%s' has only %d example(s); the second safety tier needs at least %d to tell it apart",
-                    key, examples.size(), MIN_PER_LIST));
+        if (examples.size() < MIN_PER_LIST) {
+            // Near-misses are what hold back harmless uses of crisis words: without them every message that
+            // resembles a crisis example would get the response.
+            boolean nearMisses = key.equals("safe");
+            fields.node(key, false).ifPresent(node -> {
+                String message = "'%s' has %d example(s); the second safety tier needs at least %d"
+                        + (nearMisses ? " near-misses to tell harmless messages apart" : " to recognise this category");
+                if (nearMisses) {
+                    problems.error(node.at(), message, key, examples.size(), MIN_PER_LIST);
+                } else {
+                    problems.warning(node.at(), message, key, examples.size(), MIN_PER_LIST);
+                }
+            });
         }
         return List.copyOf(examples);
     }

@@ -49,6 +49,8 @@ public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) 
             return new Loaded(Optional.empty(), result.problems());
         }
         Content content = result.content().get();
+        // The safety check first: it holds no files, so if the model fails here nothing is left open.
+        SafetyCheck safety = safety(content, embeddings);
         ArticleIndex index = ArticleIndex.build(content, embeddings);
         List<Problem> problems = new ArrayList<>(result.problems());
         problems.addAll(index.problems());
@@ -56,8 +58,7 @@ public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) 
             index.close();
             return new Loaded(Optional.empty(), List.copyOf(problems));
         }
-        return new Loaded(Optional.of(new Snapshot(content, index, safety(content, embeddings))),
-                List.copyOf(problems));
+        return new Loaded(Optional.of(new Snapshot(content, index, safety)), List.copyOf(problems));
     }
 
     /** A snapshot, when the folder had no errors, and every problem found (warnings included). */

@@ -1,8 +1,5 @@
 package org.alliancebot.embedding;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Turns text into a sentence embedding: a unit-length vector whose dot product with another text's vector says how
  * close the two are in meaning. The engine asks only this, so tests can stand in a fake and the model can change.
@@ -17,11 +14,4 @@ public interface Embedder {
 
     /** The text's vector, of unit length. Thread-safe. */
     float[] embed(String text);
-
-    /** The vectors of several texts, in order; an implementation may batch them. */
-    default List<float[]> embedAll(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        texts.forEach(text -> vectors.add(embed(text)));
-        return vectors;
-    }
 }

@@ -1,15 +1,19 @@
 package org.alliancebot.embedding;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +38,7 @@ public final class Embeddings {
     private static final Logger log = LoggerFactory.getLogger(Embeddings.class);
     private static final int MAGIC = 0x41425631; // "ABV1"
     private static final int KEY_BYTES = 32;
+    private static final int HEADER_BYTES = 8;
 
     private final Embedder embedder;
     private final Optional<Path> file;
@@ -112,76 +117,97 @@ public final class Embeddings {
     }
 
     /**
-     * Reads what the file holds. Returns false when the file must be written again: damaged, or written for another
-     * model. Either way nothing is lost that cannot be remade.
+     * Reads what the file holds. Returns false when the file must be written again: cut short by a crash (its
+     * whole entries are kept), holding an entry that is not a unit vector (two writers interleaved, or damage), or
+     * written for another model. Either way nothing is lost that cannot be remade.
      */
     private boolean read(Path path) {
         if (!Files.isRegularFile(path)) {
             return true;
         }
         int dimensions = embedder.dimensions();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
-            if (in.readInt() != MAGIC || in.readInt() != dimensions) {
+        long entryBytes = KEY_BYTES + 4L * dimensions;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel),
+                     1 << 16))) {
+            long size = channel.size();
+            if (size < HEADER_BYTES || in.readInt() != MAGIC || in.readInt() != dimensions) {
                 log.warn("Ignoring the vector cache {}: written for another model or version", path);
                 return false;
             }
+            long whole = (size - HEADER_BYTES) / entryBytes;
+            boolean sound = (size - HEADER_BYTES) % entryBytes == 0;
             byte[] key = new byte[KEY_BYTES];
-            while (true) {
-                try {
-                    in.readFully(key);
-                } catch (EOFException end) {
-                    break;
-                }
+            for (long n = 0; n < whole; n++) {
+                in.readFully(key);
                 float[] vector = new float[dimensions];
                 for (int i = 0; i < dimensions; i++) {
                     vector[i] = in.readFloat();
                 }
+                float squares = Vectors.dot(vector, vector);
+                if (squares != 0 && Math.abs(squares - 1) > 1e-3) {
+                    sound = false;
+                    continue;
+                }
                 cache.put(new Key(hex(key)), vector);
             }
-            return true;
-        } catch (EOFException torn) {
-            // A write cut short by a crash: keep the whole entries before it.
-            log.warn("The vector cache {} ends in a partial entry; it will be written again", path);
+            if (!sound) {
+                log.warn("The vector cache {} holds a damaged or partial entry; it will be written again", path);
+            }
+            return sound;
         } catch (IOException e) {
             log.warn("Cannot read the vector cache {}: {}", path, e.toString());
+            return false;
         }
-        return false;
     }
 
+    /** Writes the file anew from what is in memory, replacing the old one in one step. */
     private synchronized void rewrite(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            log.warn("Cannot replace the vector cache {}: {}", path, e.toString());
-            return;
-        }
-        if (!cache.isEmpty()) {
-            append(path, Map.copyOf(cache));
-        }
-    }
-
-    /** Adds entries to the end of the file; failing to write only costs time at the next start. */
-    private synchronized void append(Path path, Map<Key, float[]> entries) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            boolean fresh = !Files.isRegularFile(path) || Files.size(path) == 0;
-            try (OutputStream raw = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                if (fresh) {
-                    out.writeInt(MAGIC);
-                    out.writeInt(embedder.dimensions());
-                }
-                for (Map.Entry<Key, float[]> entry : entries.entrySet()) {
-                    out.write(HexFormat.of().parseHex(entry.getKey().hex()));
-                    for (float x : entry.getValue()) {
-                        out.writeFloat(x);
-                    }
+            Path fresh = Files.createTempFile(parent, path.getFileName().toString(), ".new");
+            Files.write(fresh, encode(Map.copyOf(cache), true));
+            Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("Cannot replace the vector cache {}: {}", path, e.toString());
+        }
+    }
+
+    /**
+     * Adds entries to the end of the file in one write, under a file lock: the bot and a command run in its folder
+     * may add at the same time. Failing to write only costs time at the next start.
+     */
+    private synchronized void append(Path path, Map<Key, float[]> entries) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
+                ByteBuffer bytes = ByteBuffer.wrap(encode(entries, channel.size() == 0));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | OverlappingFileLockException e) {
             log.warn("Cannot write the vector cache {}: {}", path, e.toString());
         }
+    }
+
+    private byte[] encode(Map<Key, float[]> entries, boolean withHeader) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (withHeader) {
+                out.writeInt(MAGIC);
+                out.writeInt(embedder.dimensions());
+            }
+            for (Map.Entry<Key, float[]> entry : entries.entrySet()) {
+                out.write(HexFormat.of().parseHex(entry.getKey().hex()));
+                for (float x : entry.getValue()) {
+                    out.writeFloat(x);
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private record Key(String hex) {

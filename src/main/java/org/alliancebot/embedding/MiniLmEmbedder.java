@@ -11,7 +11,10 @@ public final class MiniLmEmbedder implements Embedder {
     /** Changes whenever the model or the way text is prepared for it changes, so cached vectors are not reused. */
     public static final String MODEL = "all-minilm-l6-v2-q/langchain4j-1.19.0-beta29";
 
-    /** The model reads 256 word pieces at most; longer text only costs time. */
+    /**
+     * Longer text is cut here: the library splits long text into parts and averages them, so the cost grows with
+     * length, and a passage or message is about its start.
+     */
     static final int MAX_CHARS = 1_500;
 
     private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();

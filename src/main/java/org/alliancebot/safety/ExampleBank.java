@@ -84,7 +84,7 @@ public final class ExampleBank {
         return new ExampleBank(thresholds, List.copyOf(crisis), List.copyOf(categories), crisisVectors, safeVectors);
     }
 
-    /** An empty bank, for content without examples: it never fires. */
+    /** An empty bank, for the phrase rules alone (tests, tools that load no model): it never fires. */
     public static ExampleBank empty() {
         return new ExampleBank(Thresholds.DEFAULT, List.of(), List.of(), new float[0][], new float[0][]);
     }
@@ -94,7 +94,10 @@ public final class ExampleBank {
     }
 
 
-    /** The nearest crisis example to a message's vector, and how near the nearest near-miss is. */
+    /**
+     * The nearest crisis example to a message's vector, and how near the near-misses are; empty when the bank has
+     * no crisis examples or no near-misses to compare with.
+     */
     public Optional<Reading> read(float[] vector) {
         return read(vector, -1, -1);
     }
@@ -104,11 +107,15 @@ public final class ExampleBank {
      * the example had it not been written, which is how its figures are measured (leave one out).
      */
     Optional<Reading> read(float[] vector, int skipCrisis, int skipSafe) {
-        if (crisis.isEmpty()) {
+        // Without near-misses the margin means nothing, and every message would look like crisis: no verdict.
+        if (crisis.isEmpty() || safeVectors.length == 0) {
             return Optional.empty();
         }
         Nearest crisisNearest = nearest(vector, crisisVectors, skipCrisis);
         Nearest safeNearest = nearest(vector, safeVectors, skipSafe);
+        if (crisisNearest.index() < 0 || safeNearest.index() < 0) {
+            return Optional.empty();
+        }
         return Optional.of(new Reading(crisis.get(crisisNearest.index()), categories.get(crisisNearest.index()),
                 crisisNearest.best(), crisisNearest.mean(), safeNearest.mean()));
     }

@@ -4,8 +4,8 @@ package org.alliancebot.safety;
 final class TypedLength {
 
     /**
-     * The model reads about 256 word pieces; a longer message is read from its start, where people usually say
-     * what matters, and the phrase rules still read all of it.
+     * A longer message is read by meaning from its start, where people usually say what matters, which bounds the
+     * model's time on any one message; the phrase rules still read all of it.
      */
     static final int MAX_CHARS = 1_000;
 

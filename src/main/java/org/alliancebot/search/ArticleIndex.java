@@ -145,7 +145,6 @@ public final class ArticleIndex implements AutoCloseable {
 
     static ArticleIndex build(Content content, RelevanceFloor floor, Embeddings embeddings) {
         SearchAnalyzers analyzers = new SearchAnalyzers(content.searchTerms());
-        IndexDirectory directory = IndexDirectory.create();
         List<Document> docs = new ArrayList<>();
         List<String> meanings = new ArrayList<>();
         for (Article article : content.articles().values()) {
@@ -167,6 +166,8 @@ public final class ArticleIndex implements AutoCloseable {
                 docs.get(i).add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             }
         }
+        // Made only now, after the model (which may fail) is done, so a failure leaves no folder behind.
+        IndexDirectory directory = IndexDirectory.create();
         // One segment, flushed once: a vector graph is built once instead of being rebuilt by merges.
         IndexWriterConfig config = new IndexWriterConfig(analyzers.index).setRAMBufferSizeMB(256)
                 .setCodec(VECTOR_CODEC);

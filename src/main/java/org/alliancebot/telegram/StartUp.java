@@ -59,28 +59,15 @@ public final class StartUp implements AutoCloseable {
         Duration wait = first;
         while (!Thread.currentThread().isInterrupted()) {
             attempts++;
-            String failure;
-            switch (bot.contact()) {
-                case TelegramBot.Contact.Reached reached -> {
-                    try {
-                        start.start();
-                        return;
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception e) {
-                        failure = describe(e);
-                    }
-                }
-                case TelegramBot.Contact.TokenRejected rejected -> {
-                    log.error("Telegram rejected the bot's token (401 Unauthorized) at {}: check TELEGRAM_BOT_TOKEN. "
-                            + "Stopping.", bot.apiHost());
-                    onTokenRejected.run();
+            try {
+                if (once(wait)) {
                     return;
                 }
-                case TelegramBot.Contact.Failed failed -> failure = failed.reason();
+            } catch (RuntimeException unexpected) {
+                // Nothing may end the attempts but a start or a rejected token.
+                log.warn("Starting the bot failed ({}), attempt {}; trying again in {} s",
+                        unexpected.getClass().getSimpleName(), attempts, seconds(wait));
             }
-            log.warn("Telegram is not reachable at {} ({}), attempt {}; trying again in {} s", bot.apiHost(), failure,
-                    attempts, Math.max(1, wait.toSeconds()));
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
@@ -88,6 +75,39 @@ public final class StartUp implements AutoCloseable {
             }
             wait = wait.multipliedBy(2).compareTo(longest) > 0 ? longest : wait.multipliedBy(2);
         }
+    }
+
+    /** One attempt; true when there is nothing more to try (started, rejected, or stopped). */
+    private boolean once(Duration wait) {
+        switch (bot.contact()) {
+            case TelegramBot.Contact.Reached reached -> {
+                try {
+                    start.start();
+                    return true;
+                } catch (InterruptedException e) {
+                    return true;
+                } catch (Exception e) {
+                    log.warn("Telegram answered at {}, but starting the bot failed ({}), attempt {}; trying again "
+                            + "in {} s", bot.apiHost(), describe(e), attempts, seconds(wait));
+                    return false;
+                }
+            }
+            case TelegramBot.Contact.TokenRejected rejected -> {
+                log.error("Telegram rejected the bot's token (401 Unauthorized) at {}: check TELEGRAM_BOT_TOKEN. "
+                        + "Stopping.", bot.apiHost());
+                onTokenRejected.run();
+                return true;
+            }
+            case TelegramBot.Contact.Failed failed -> {
+                log.warn("Telegram is not reachable at {} ({}), attempt {}; trying again in {} s", bot.apiHost(),
+                        failed.reason(), attempts, seconds(wait));
+                return false;
+            }
+        }
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, wait.toSeconds());
     }
 
     /** The kind of failure, and its cause's kind: never its message, which may quote a request. */

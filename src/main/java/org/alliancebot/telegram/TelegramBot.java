@@ -58,8 +58,9 @@ public final class TelegramBot implements AutoCloseable {
     private final AtomicReference<String> username = new AtomicReference<>();
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private TelegramBotsLongPollingApplication poller;
-    private Instant startedAt;
+    /** Written by the thread that starts the bot, read by health checks and shutdown. */
+    private volatile TelegramBotsLongPollingApplication poller;
+    private volatile Instant startedAt;
 
     public TelegramBot(TelegramSettings settings, Conversation conversation, Clock clock) {
         this(settings, conversation, clock, UpdateJournal.inMemory());
@@ -99,7 +100,7 @@ public final class TelegramBot implements AutoCloseable {
         record Reached() implements Contact {
         }
 
-        /** Telegram refused the token (401): trying again will not help. */
+        /** Telegram refused the token (401, or 404 for a malformed one): trying again will not help. */
         record TokenRejected() implements Contact {
         }
 
@@ -117,12 +118,15 @@ public final class TelegramBot implements AutoCloseable {
             }
             return new Contact.Reached();
         } catch (TelegramApiRequestException e) {
-            if (e.getErrorCode() != null && e.getErrorCode() == 401) {
+            // 401 for a token Telegram does not know; 404 for one so malformed that no bot path matches it.
+            if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
                 return new Contact.TokenRejected();
             }
             return new Contact.Failed(TelegramApi.describe(e));
         } catch (TelegramApiException e) {
             return new Contact.Failed(TelegramApi.describe(e));
+        } catch (RuntimeException e) {
+            return new Contact.Failed(e.getClass().getSimpleName());
         }
     }
 
@@ -133,17 +137,19 @@ public final class TelegramBot implements AutoCloseable {
     /** Starts long polling: learns the bot's name, registers its commands, and begins reading updates. */
     public void startPolling() throws TelegramApiException {
         introduce();
-        poller = new TelegramBotsLongPollingApplication(() -> json, () -> http,
+        TelegramBotsLongPollingApplication starting = new TelegramBotsLongPollingApplication(() -> json, () -> http,
                 Executors::newSingleThreadScheduledExecutor,
                 () -> new PollBackOff(monitor, () -> ThreadLocalRandom.current().nextDouble()));
         dispatcher.resumePending();
         try {
-            poller.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
+            starting.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
         } catch (TelegramApiException | RuntimeException e) {
             // Not started: the next attempt makes a new poller.
-            closePoller();
+            close(starting);
             throw e;
         }
+        // Published only once it polls, so health and shutdown never see a poller that is not running.
+        poller = starting;
         startedAt = clock.instant();
         log.info("Alliance Bot is running on Telegram as @{} by long polling {}", username().orElse("?"),
                 settings.apiHost());
@@ -220,17 +226,18 @@ public final class TelegramBot implements AutoCloseable {
         return settings.pollTimeout();
     }
 
-    /** Stops taking updates, lets the updates in hand finish, then deletes the webhook if asked. */
-    private void closePoller() {
+    /** Closes a poller that never started polling. */
+    private static void close(TelegramBotsLongPollingApplication poller) {
         try {
             poller.close();
         } catch (Exception e) {
             log.warn("Closing the poller failed: {}", e.getClass().getSimpleName());
         }
-        poller = null;
     }
 
+    /** Stops taking updates, lets the updates in hand finish, then deletes the webhook if asked. */
     public void stop(boolean deleteWebhook) {
+        TelegramBotsLongPollingApplication poller = this.poller;
         if (poller != null) {
             try {
                 poller.unregisterBot(settings.token());

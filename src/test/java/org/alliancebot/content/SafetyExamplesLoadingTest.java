@@ -75,16 +75,26 @@ class SafetyExamplesLoadingTest {
     }
 
     @Test
-    void aListWithFewerThanFiveExamplesIsWarned() {
+    void aCategoryWithFewerThanFiveExamplesIsWarned() {
+        LoadResult result = load(ContentFixture.SAFETY_EXAMPLES.replace("""
+                    - "i am scared he will really hurt me this time"
+                    - "i want to hurt the man who did this"
+                """, ""));
+
+        assertThat(result.hasErrors()).isFalse();
+        assertThat(result.problems()).anyMatch(p -> !p.isError() && at(p, 9, "'others' has 3 example(s)"));
+    }
+
+    @Test
+    void fewerThanFiveNearMissesIsAnErrorForEveryMessageWouldLookLikeCrisis() {
         LoadResult result = load("""
                 crisis:
                   self-harm: ["one", "two", "three", "four", "five"]
                   others: ["one other", "two other", "three other", "four other", "five other"]
                   misconduct: ["one m", "two m", "three m", "four m", "five m"]
-                safe: ["fine", "all good"]
+                safe: []
                 """);
 
-        assertThat(result.hasErrors()).isFalse();
-        assertThat(result.problems()).anyMatch(p -> !p.isError() && at(p, 5, "'safe' has only 2 example(s)"));
+        assertThat(result.problems()).anyMatch(p -> p.isError() && at(p, 5, "'safe' has 0 example(s)"));
     }
 }

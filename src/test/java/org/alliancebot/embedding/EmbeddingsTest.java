@@ -89,6 +89,38 @@ class EmbeddingsTest {
     }
 
     @Test
+    void aFileCutInsideAKeyKeepsTheEntriesBeforeItAndIsWrittenAgain() throws IOException {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("one", "two"));
+        Path file = onlyFile();
+        int entry = 32 + 4 * FakeEmbedder.DIMENSIONS;
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, 8 + entry + 10));
+        FakeEmbedder afterCrash = new FakeEmbedder();
+
+        Embeddings.cachedIn(afterCrash, dir).ofContent(List.of("one", "two"));
+        FakeEmbedder later = new FakeEmbedder();
+        Embeddings.cachedIn(later, dir).ofContent(List.of("one", "two"));
+
+        assertThat(afterCrash.calls()).isEqualTo(1);
+        assertThat(later.calls()).isZero();
+        assertThat(Files.size(file)).isEqualTo(8 + 2L * entry);
+    }
+
+    @Test
+    void anEntryThatIsNotAUnitVectorIsDroppedAndMadeAgain() throws IOException {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("one", "two"));
+        Path file = onlyFile();
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[8 + 32] = 0x40; // the first float of the first entry, now about 2 or more
+        Files.write(file, bytes);
+        FakeEmbedder next = new FakeEmbedder();
+
+        Embeddings.cachedIn(next, dir).ofContent(List.of("one", "two"));
+
+        assertThat(next.calls()).isEqualTo(1);
+    }
+
+    @Test
     void aFileWrittenForVectorsOfAnotherLengthIsSetAside() throws IOException {
         Embeddings.cachedIn(embedder, dir).ofContent(List.of("one"));
         Path file = onlyFile();
