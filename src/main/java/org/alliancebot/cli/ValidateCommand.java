@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancebot.content.ContentLoader;
+import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
-import org.alliancebot.conversation.Snapshot;
+import org.alliancebot.search.ArticleIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -29,8 +30,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Path content = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
-        Snapshot.Loaded result = Snapshot.load(content, null);
+        // Checking needs no index: the content, its analysis and the transcripts.
+        LoadResult result = new ContentLoader().load(content);
         List<Problem> problems = new ArrayList<>(result.problems());
+        result.content().ifPresent(loaded -> problems.addAll(ArticleIndex.analysisProblems(loaded)));
         if (content.resolve(TranscriptReader.TESTS_DIR).toFile().isDirectory()) {
             problems.addAll(new TranscriptReader().read(content).problems());
         }
@@ -39,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
         long warnings = problems.size() - errors;
         if (problems.isEmpty()) {
             out.println(ContentLoader.display(content) + ": no problems found (content version "
-                    + result.snapshot().orElseThrow().content().version() + ")");
+                    + result.content().orElseThrow().version() + ")");
         } else {
             out.println(ContentLoader.display(content) + ": " + count(errors, "error") + ", "
                     + count(warnings, "warning"));

@@ -195,6 +195,14 @@ public final class ArticleIndex implements AutoCloseable {
         }
     };
 
+    /**
+     * Problems only analysis finds (synonym lines the analyzer refuses), without building an index: what checking
+     * a folder needs.
+     */
+    public static List<Problem> analysisProblems(Content content) {
+        return new SearchAnalyzers(content.searchTerms()).problems();
+    }
+
     /** Problems only analysis finds (synonym lines the analyzer refuses), for the validator to report. */
     public List<Problem> problems() {
         return analyzers.problems();
