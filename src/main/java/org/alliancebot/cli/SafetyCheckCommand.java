@@ -46,12 +46,13 @@ final class SafetyCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        // Made first, so the model loads while the content is read and checked.
+        Embeddings embeddings = Models.embeddings();
         var content = loadedContent.content();
         if (content.isEmpty()) {
             return 1;
         }
         String text = String.join(" ", words);
-        Embeddings embeddings = Models.embeddings();
         ExampleBank examples = ExampleBank.of(content.get().safetyExamples(), embeddings);
         Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(content.get().safety(), examples, embeddings)
                 .check(text);

@@ -1,6 +1,8 @@
 package org.alliancebot.embedding;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * all-MiniLM-L6-v2, quantised, on ONNX Runtime in this process: the model and its tokenizer come inside the jar,
@@ -17,7 +19,22 @@ public final class MiniLmEmbedder implements Embedder {
      */
     static final int MAX_CHARS = 1_500;
 
-    private final AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    /**
+     * Loading the model takes about half a second; it starts when this embedder is made, on a thread of its own,
+     * so that it overlaps with whatever comes next (reading and checking the content) instead of adding to it.
+     */
+    private final CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> model = CompletableFuture.supplyAsync(
+            AllMiniLmL6V2QuantizedEmbeddingModel::new,
+            task -> Thread.ofPlatform().name("load-embedding-model").daemon().start(task));
+
+    private AllMiniLmL6V2QuantizedEmbeddingModel loaded() {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("the embedding model could not be loaded", e.getCause());
+        }
+    }
 
     @Override
     public String model() {
@@ -35,6 +52,6 @@ public final class MiniLmEmbedder implements Embedder {
         // The library refuses text it trims to nothing; such text means nothing, and "." stands for it.
         String meaningful = bounded.codePoints().anyMatch(Character::isLetterOrDigit) ? bounded : ".";
         // The model returns unit vectors already; normalising again guards the dot-product contract.
-        return Vectors.normalised(model.embed(meaningful).content().vector());
+        return Vectors.normalised(loaded().embed(meaningful).content().vector());
     }
 }
