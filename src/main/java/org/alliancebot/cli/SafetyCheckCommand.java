@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.alliancebot.embedding.Embeddings;
-import org.alliancebot.safety.ExampleBank;
 import org.alliancebot.safety.SafetyCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,9 +52,8 @@ final class SafetyCheckCommand implements Callable<Integer> {
             return 1;
         }
         String text = String.join(" ", words);
-        ExampleBank examples = ExampleBank.of(content.get().safetyExamples(), embeddings);
-        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(content.get().safety(), examples, embeddings)
-                .check(text);
+        Optional<SafetyCheck.Verdict> verdict = SafetyCheck.of(content.get().safety(),
+                content.get().safetyExamples(), embeddings).check(text);
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("text", text);

@@ -1,6 +1,7 @@
 package org.alliancebot.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +84,7 @@ public sealed interface ButtonData {
             }
 
             static Optional<Answer> of(String code) {
-                return java.util.Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+                return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
             }
         }
 

@@ -1,6 +1,7 @@
 package org.alliancebot.content;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public record Safety(String defaultCountry, Map<String, Country> countries, Map<
 
     /** Every response safety.yaml must have. */
     public static List<String> responseNames() {
-        List<String> names = new java.util.ArrayList<>(CATEGORIES);
+        List<String> names = new ArrayList<>(CATEGORIES);
         names.add(SOS);
         CATEGORIES.forEach(c -> names.add(CHECK_IN_PREFIX + c));
         names.add(CHECK_IN_OK);

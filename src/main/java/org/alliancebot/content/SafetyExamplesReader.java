@@ -29,10 +29,10 @@ final class SafetyExamplesReader {
                     .flatMap(node -> Fields.of(node, "'crisis'", Set.copyOf(Safety.CATEGORIES), problems))
                     .ifPresent(categories -> {
                         for (String category : Safety.CATEGORIES) {
-                            crisis.put(category, examples(categories, category, category, seen));
+                            crisis.put(category, examples(categories, category, seen));
                         }
                     });
-            List<SafetyExamples.Example> safe = examples(fields, "safe", "safe", seen);
+            List<SafetyExamples.Example> safe = examples(fields, "safe", seen);
             // Examples in error were left out and reported; those errors keep this content from being served.
             return Optional.of(new SafetyExamples(Map.copyOf(crisis), safe));
         });
@@ -41,8 +41,8 @@ final class SafetyExamplesReader {
     private record Seen(String label, Location at) {
     }
 
-    private List<SafetyExamples.Example> examples(Fields fields, String key, String prefix,
-                                                  Map<String, Seen> seen) {
+    /** The examples under {@code key}, each named by it and its place: {@code self-harm-3}, {@code safe-12}. */
+    private List<SafetyExamples.Example> examples(Fields fields, String key, Map<String, Seen> seen) {
         List<YamlNode> items = fields.list(key, true);
         List<SafetyExamples.Example> examples = new ArrayList<>();
         for (YamlNode item : items) {
@@ -61,7 +61,7 @@ final class SafetyExamplesReader {
                         earlier.label(), earlier.at());
                 continue;
             }
-            examples.add(new SafetyExamples.Example(prefix + "-" + (examples.size() + 1), scalar.text(),
+            examples.add(new SafetyExamples.Example(key + "-" + (examples.size() + 1), scalar.text(),
                     scalar.at()));
         }
         if (examples.size() < MIN_PER_LIST) {

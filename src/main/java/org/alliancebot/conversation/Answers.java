@@ -32,12 +32,8 @@ final class Answers {
         Content content = turn.content();
         List<Reply> replies = new ArrayList<>();
         for (SearchResult result : articles) {
-            String heading = result.section().isEmpty() ? "" : "\\\n*" + Markdown.escapeMarkdown(result.section()) + "*";
-            replies.add(new Reply(Reply.Kind.ANSWER,
-                    "**" + Markdown.escapeMarkdown(result.title()) + "**" + heading + "\n\n"
-                            + result.snippet().toMarkdown(),
-                    List.of(new Reply.Button(Phrases.READ_ARTICLE, new ButtonData.ReadArticle(result.id()).encode())),
-                    null));
+            replies.add(new Reply(Reply.Kind.ANSWER, passage(result.title(), result.section(),
+                    result.snippet().toMarkdown()), List.of(readArticleButton(result.id())), null));
         }
         List<Reply.Button> closing = new ArrayList<>();
         matchingTree(content, results, articles.getFirst()).map(Replies::startButton).ifPresent(closing::add);
@@ -70,23 +66,29 @@ final class Answers {
         Optional<Article> article = then.kind().equals("a") ? content.article(then.id()) : Optional.empty();
         if (article.isPresent() && then.section() < article.get().sections().size()) {
             Article.Section section = article.get().sections().get(then.section());
-            String heading = section.heading().isEmpty() ? ""
-                    : "\\\n*" + Markdown.escapeMarkdown(section.heading()) + "*";
             List<Reply.Button> buttons = new ArrayList<>();
-            buttons.add(new Reply.Button(Phrases.READ_ARTICLE, new ButtonData.ReadArticle(article.get().id()).encode()));
+            buttons.add(readArticleButton(article.get().id()));
             content.trees(article.get().trees()).stream().findFirst().map(Replies::startButton).ifPresent(buttons::add);
-            buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
-            return Result.of(turn.session(), new Reply(Reply.Kind.ANSWER, "**"
-                    + Markdown.escapeMarkdown(article.get().title()) + "**" + heading + "\n\n"
-                    + section.text().strip(), buttons, null));
+            buttons.add(Replies.wayBack(turn.session()));
+            return Result.of(turn.session(), new Reply(Reply.Kind.ANSWER,
+                    passage(article.get().title(), section.heading(), section.text().strip()), buttons, null));
         }
         Optional<Tree> tree = then.kind().equals("t") ? content.tree(then.id()) : Optional.empty();
         if (tree.isPresent()) {
-            List<Reply.Button> buttons = new ArrayList<>(List.of(Replies.startButton(tree.get())));
-            buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
-            return Result.of(turn.session(), Reply.notice(Markdown.escapeMarkdown(tree.get().about()), buttons));
+            return Result.of(turn.session(), Reply.notice(Markdown.escapeMarkdown(tree.get().about()),
+                    List.of(Replies.startButton(tree.get()), Replies.wayBack(turn.session()))));
         }
         return nothingFound(turn, List.of());
+    }
+
+    /** A passage as an answer shows it: the article's title, the section's heading if it has one, then the text. */
+    private static String passage(String title, String heading, String markdown) {
+        String underTitle = heading.isEmpty() ? "" : "\\\n*" + Markdown.escapeMarkdown(heading) + "*";
+        return "**" + Markdown.escapeMarkdown(title) + "**" + underTitle + "\n\n" + markdown;
+    }
+
+    private static Reply.Button readArticleButton(String article) {
+        return new Reply.Button(Phrases.READ_ARTICLE, new ButtonData.ReadArticle(article).encode());
     }
 
     /** A tree the search found, else the best article's own related tree. */
@@ -127,7 +129,7 @@ final class Answers {
         List<String> parts = MessageSplitter.split(article.toMarkdown());
         List<Reply.Button> buttons = new ArrayList<>();
         content.trees(article.trees()).stream().map(Replies::startButton).forEach(buttons::add);
-        buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
+        buttons.add(Replies.wayBack(turn.session()));
         List<Reply> replies = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             replies.add(new Reply(Reply.Kind.ARTICLE, parts.get(i),

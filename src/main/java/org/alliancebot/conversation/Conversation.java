@@ -282,7 +282,7 @@ public final class Conversation {
     private static List<Reply.Button> safetyButtons(Turn turn) {
         List<Reply.Button> buttons = new ArrayList<>();
         buttons.add(new Reply.Button(Phrases.CHOOSE_COUNTRY, new ButtonData.Action("country").encode()));
-        buttons.add(turn.session().atMenu() ? Replies.MAIN_MENU : Replies.RESUME);
+        buttons.add(Replies.wayBack(turn.session()));
         return buttons;
     }
 

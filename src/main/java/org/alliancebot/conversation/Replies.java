@@ -78,6 +78,11 @@ final class Replies {
         return buttons;
     }
 
+    /** The one way back a reply offers: to the step the person was at, or to the menu if they were there. */
+    static Reply.Button wayBack(Session session) {
+        return session.atMenu() ? MAIN_MENU : RESUME;
+    }
+
     /** A note with a way back into the conversation: to the current step, or to the menu. */
     static Reply notice(Session session, String text) {
         return Reply.notice(text, session.atMenu() ? List.of(MAIN_MENU) : List.of(RESUME, MAIN_MENU));

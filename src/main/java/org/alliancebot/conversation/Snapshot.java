@@ -10,7 +10,6 @@ import org.alliancebot.content.InvalidContentException;
 import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
 import org.alliancebot.embedding.Embeddings;
-import org.alliancebot.safety.ExampleBank;
 import org.alliancebot.safety.SafetyCheck;
 import org.alliancebot.search.ArticleIndex;
 
@@ -28,16 +27,12 @@ public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) 
     }
 
     private static SafetyCheck safety(Content content, Embeddings embeddings) {
-        if (embeddings == null) {
-            return SafetyCheck.of(content.safety());
-        }
-        return SafetyCheck.of(content.safety(), ExampleBank.of(content.safetyExamples(), embeddings), embeddings);
+        return SafetyCheck.of(content.safety(), content.safetyExamples(), embeddings);
     }
 
     /**
      * Loads a content folder and builds its index, gathering the problems of both: some (a synonym that is also
-     * a stop word) only show once the index is built. Without embeddings (null) the snapshot works by words
-     * alone, which is all checking a folder needs.
+     * a stop word) only show once the index is built.
      */
     public static Loaded load(Path dir, Embeddings embeddings) {
         return load(new ContentLoader(), dir, embeddings);

@@ -93,7 +93,6 @@ public final class ExampleBank {
         return crisis.isEmpty();
     }
 
-
     /**
      * The nearest crisis example to a message's vector, and how near the near-misses are; empty when the bank has
      * no crisis examples or no near-misses to compare with.
@@ -184,6 +183,4 @@ public final class ExampleBank {
     float[] safeVector(int i) {
         return safeVectors[i];
     }
-
-
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.alliancebot.content.Safety;
+import org.alliancebot.content.SafetyExamples;
 import org.alliancebot.embedding.Embeddings;
 
 /**
@@ -70,7 +71,12 @@ public final class SafetyCheck {
         this.embeddings = embeddings;
     }
 
-    /** Both tiers: the rules, then the examples read by meaning. */
+    /** Both tiers, as the bot runs them: the rules, then the example bank read by meaning. */
+    public static SafetyCheck of(Safety safety, SafetyExamples examples, Embeddings embeddings) {
+        return of(safety, ExampleBank.of(examples, embeddings), embeddings);
+    }
+
+    /** Both tiers, with a bank made by the caller (its own thresholds, say). */
     public static SafetyCheck of(Safety safety, ExampleBank examples, Embeddings embeddings) {
         SafetyCheck rulesOnly = of(safety);
         return new SafetyCheck(rulesOnly.rules, rulesOnly.noFuzzy, examples, embeddings);
@@ -105,7 +111,7 @@ public final class SafetyCheck {
     }
 
     /** The phrase rules alone: the first, in file order, that fires. */
-    public Optional<Verdict> checkRules(String text) {
+    Optional<Verdict> checkRules(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -119,11 +125,10 @@ public final class SafetyCheck {
     }
 
     /** The second tier's verdict on a message's vector. */
-    public Optional<Verdict> byMeaning(float[] vector) {
+    private Optional<Verdict> byMeaning(float[] vector) {
         return examples.read(vector).flatMap(reading -> examples.decide(reading).map(tier ->
                 new Verdict(reading.category(), reading.nearest().id(), tier, reading.similarity())));
     }
-
 
     private boolean fires(CompiledRule rule, List<String> words) {
         List<int[]> vetoes = null;

@@ -251,10 +251,13 @@ public final class ArticleIndex implements AutoCloseable {
      * in meaning to it. Passages come first in {@code docs}, in article and section order, with their vectors.
      */
     private static void addAsks(Content content, Embeddings embeddings, List<float[]> vectors, List<Document> docs) {
+        List<float[]> asks = embeddings.ofContent(content.articles().values().stream()
+                .flatMap(article -> article.asks().stream()).toList());
         int firstPassage = 0;
+        int nextAsk = 0;
         for (Article article : content.articles().values()) {
-            List<float[]> asks = embeddings.ofContent(article.asks());
-            for (float[] ask : asks) {
+            for (int n = 0; n < article.asks().size(); n++) {
+                float[] ask = asks.get(nextAsk++);
                 int nearest = 0;
                 float best = -2;
                 for (int i = 0; i < article.sections().size(); i++) {
@@ -295,8 +298,13 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     private static String shownKey(Document key) {
-        var section = key.getField(SECTION);
-        return key.get(KIND) + ":" + key.get(ID) + "#" + (section == null ? 0 : section.numericValue().intValue());
+        return key.get(KIND) + ":" + key.get(ID) + "#" + section(key);
+    }
+
+    /** The section a document is or stands for; trees have none, and count as 0. */
+    private static int section(Document doc) {
+        var section = doc.getField(SECTION);
+        return section == null ? 0 : section.numericValue().intValue();
     }
 
     /** What a passage means, for its embedding: the article it belongs to, its heading and its text. */
@@ -433,11 +441,11 @@ public final class ArticleIndex implements AutoCloseable {
         Map<String, ScoreDoc> passage = new LinkedHashMap<>();
         Set<String> foundByWords = new HashSet<>();
         for (List<ScoreDoc> ranking : List.of(byWords, byMeaning)) {
-            Map<String, Boolean> ranked = new HashMap<>();
+            Set<String> ranked = new HashSet<>();
             for (ScoreDoc hit : ranking) {
                 Document key = stored.document(hit.doc, KEY_FIELDS);
                 String name = key.get(KIND) + ":" + key.get(ID);
-                if (ranked.putIfAbsent(name, true) != null) {
+                if (!ranked.add(name)) {
                     continue;
                 }
                 if (ranking == byWords) {
@@ -465,17 +473,13 @@ public final class ArticleIndex implements AutoCloseable {
             docs.put(hit.doc, stored.document(hit.doc));
             best.add(new ScoreDoc(hit.doc, fused.get(name)));
         }
-        Map<Integer, Snippet> snippets = query == null ? new HashMap<>() : snippets(query.body(), best, docs);
-        for (Map.Entry<Integer, Document> entry : docs.entrySet()) {
-            snippets.computeIfAbsent(entry.getKey(), id -> Snippet.cut(entry.getValue().get(BODY), List.of()));
-        }
+        Map<Integer, Snippet> snippets = snippets(query == null ? null : query.body(), best, docs);
         List<SearchResult> results = new ArrayList<>();
         for (ScoreDoc hit : best) {
             Document doc = docs.get(hit.doc);
             SearchResult.Kind kind = SearchResult.Kind.valueOf(doc.get(KIND).toUpperCase(Locale.ROOT));
-            var section = doc.getField(SECTION);
             results.add(new SearchResult(kind, doc.get(ID), title(kind, doc.get(ID)), hit.score, doc.get(HEADING),
-                    snippets.get(hit.doc), section == null ? 0 : section.numericValue().intValue()));
+                    snippets.get(hit.doc), section(doc)));
         }
         return List.copyOf(results);
     }
@@ -489,7 +493,8 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Highlights all results at once: short passages whole, long ones as their best sentences. A passage that
-     * matched only on its title or tags has nothing to mark, and starts from its beginning.
+     * matched only on its title or tags, or that meaning alone found ({@code query} null: no word of the question
+     * is known), has nothing to mark, and starts from its beginning.
      */
     private Map<Integer, Snippet> snippets(Query query, Iterable<ScoreDoc> hits, Map<Integer, Document> docs)
             throws IOException {
@@ -499,8 +504,10 @@ public final class ArticleIndex implements AutoCloseable {
             (docs.get(hit.doc).get(BODY).length() <= Snippet.MAX_LENGTH ? shortDocs : longDocs).add(hit.doc);
         }
         Map<Integer, Snippet> snippets = new HashMap<>();
-        highlight(whole, query, shortDocs, snippets);
-        highlight(sentences, query, longDocs, snippets);
+        if (query != null) {
+            highlight(whole, query, shortDocs, snippets);
+            highlight(sentences, query, longDocs, snippets);
+        }
         for (Map.Entry<Integer, Document> entry : docs.entrySet()) {
             snippets.computeIfAbsent(entry.getKey(), id -> Snippet.cut(entry.getValue().get(BODY), List.of()));
         }

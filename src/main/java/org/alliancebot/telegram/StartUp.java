@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * Starts the bot, and keeps trying while Telegram cannot be reached or fails, so that a network that is not up
@@ -110,8 +111,14 @@ public final class StartUp implements AutoCloseable {
         return Math.max(1, wait.toSeconds());
     }
 
-    /** The kind of failure, and its cause's kind: never its message, which may quote a request. */
+    /**
+     * The kind of failure, and its cause's kind: never its message, which may quote a request. A Bot API failure is
+     * described as every Bot API failure is, by its error code.
+     */
     private static String describe(Exception e) {
+        if (e instanceof TelegramApiException api) {
+            return TelegramApi.describe(api);
+        }
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return cause == e ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + cause.getClass().getSimpleName();

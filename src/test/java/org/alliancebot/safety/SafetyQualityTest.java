@@ -37,8 +37,7 @@ class SafetyQualityTest {
     @BeforeAll
     static void load() {
         content = new ContentLoader().load(Path.of("content")).orThrow();
-        check = SafetyCheck.of(content.safety(), ExampleBank.of(content.safetyExamples(), TestEmbeddings.miniLm()),
-                TestEmbeddings.miniLm());
+        check = SafetyCheck.of(content.safety(), content.safetyExamples(), TestEmbeddings.miniLm());
     }
 
     static Labelled labelled(String resource) {
