@@ -78,8 +78,15 @@ class StartUpTest {
         }
     }
 
+    /** The retrying thread may still be logging: read a copy taken under the appender's lock. */
+    List<ILoggingEvent> logged() {
+        synchronized (captured) {
+            return List.copyOf(captured.list);
+        }
+    }
+
     List<ILoggingEvent> lines(Level level) {
-        return captured.list.stream().filter(e -> e.getLevel() == level).toList();
+        return logged().stream().filter(e -> e.getLevel() == level).toList();
     }
 
     @Test
@@ -132,7 +139,7 @@ class StartUpTest {
 
         assertThat(starting.attempts()).isEqualTo(1);
         assertThat(bot.startedAt()).isEmpty();
-        assertThat(captured.list).singleElement().satisfies(line -> {
+        assertThat(logged()).singleElement().satisfies(line -> {
             assertThat(line.getLevel()).isEqualTo(Level.ERROR);
             assertThat(line.getFormattedMessage()).contains("rejected the bot's token (401 Unauthorized)")
                     .doesNotContain("not-this-bot");
