@@ -75,7 +75,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *
  * <p>Other options: {@code --chats N} (200), {@code --seconds S} measured (20) after {@code --warmup W} (10);
  * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
- * below saturation (0, the default, is the closed loop); {@code --idle-connections N} lets the bot's OkHttp pool
+ * below saturation (0, the default, is the closed loop); {@code --arrive-over-ms A} spreads the people's first
+ * messages over A ms (default: T); {@code --flood-guard} gives Alliance Bot production's flood guard; {@code --idle-connections N} lets the bot's OkHttp pool
  * keep N idle connections instead of OkHttp's default 5 (Alliance Bot keeps 256; others by reflection: an
  * experiment, not a setting); {@code --rtt-ms R} gives every Bot API call a round trip of R ms, as over the
  * internet to Telegram (0, the default, is loopback). From the repository root:
@@ -107,6 +108,8 @@ public final class LoadHarness {
         int thinkMillis = 0;
         int roundTripMillis = 0;
         String journal = "memory";
+        int arriveOverMillis = -1;
+        boolean floodGuard = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bot" -> botKind = args[++i];
@@ -117,17 +120,19 @@ public final class LoadHarness {
                 case "--think-ms" -> thinkMillis = Integer.parseInt(args[++i]);
                 case "--rtt-ms" -> roundTripMillis = Integer.parseInt(args[++i]);
                 case "--journal" -> journal = args[++i];
+                case "--arrive-over-ms" -> arriveOverMillis = Integer.parseInt(args[++i]);
+                case "--flood-guard" -> floodGuard = true;
                 default -> throw new IllegalArgumentException("usage: LoadHarness [--bot alliance|noop|noop3] "
                         + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
-                        + "[--journal memory|h2|postgres]");
+                        + "[--journal memory|h2|postgres] [--arrive-over-ms A] [--flood-guard]");
             }
         }
         logAt("INFO");
         try (LoadBotApi api = new LoadBotApi(Duration.ofMillis(roundTripMillis))) {
-            Run run = new Run(api, chats, thinkMillis);
+            Run run = new Run(api, chats, thinkMillis, arriveOverMillis < 0 ? thinkMillis : arriveOverMillis);
             api.observe(run);
             Bot bot = switch (botKind) {
-                case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal);
+                case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal, floodGuard);
                 case "noop" -> new NoopBot(api.settings(), false, idleConnections);
                 case "noop3" -> new NoopBot(api.settings(), true, idleConnections);
                 default -> throw new IllegalArgumentException("--bot alliance, noop or noop3, not " + botKind);
@@ -139,7 +144,9 @@ public final class LoadHarness {
                 System.out.println(result.row(botKind + (idleConnections > 0 ? ", " + idleConnections
                         + " idle connections" : "") + (thinkMillis > 0 ? ", think " + thinkMillis + " ms" : "")
                         + (roundTripMillis > 0 ? ", round trip " + roundTripMillis + " ms" : "")
-                        + (botKind.equals("alliance") && !journal.equals("memory") ? ", " + journal + " journal" : "")));
+                        + (botKind.equals("alliance") && !journal.equals("memory") ? ", " + journal + " journal" : "")
+                        + (botKind.equals("alliance") && floodGuard ? ", flood guard" : "")
+                        + (arriveOverMillis >= 0 ? ", arriving over " + arriveOverMillis + " ms" : "")));
                 System.err.println(result.details());
             } finally {
                 run.stop();
@@ -191,11 +198,14 @@ public final class LoadHarness {
 
         /** Mean pause between a reply and the next press; 0 for a closed loop at full speed. */
         private final int thinkMillis;
+        /** People send their first message at a uniformly random moment within this many ms of the start. */
+        private final int arriveOverMillis;
         private final ScheduledExecutorService thinking = Executors.newSingleThreadScheduledExecutor();
 
-        Run(LoadBotApi api, int chats, int thinkMillis) {
+        Run(LoadBotApi api, int chats, int thinkMillis, int arriveOverMillis) {
             this.api = api;
             this.thinkMillis = thinkMillis;
+            this.arriveOverMillis = arriveOverMillis;
             this.people = new Person[chats];
             for (int i = 0; i < chats; i++) {
                 people[i] = new Person(FIRST_CHAT + i, i);
@@ -204,7 +214,7 @@ public final class LoadHarness {
 
         Result measure(Duration warmup, Duration window) throws InterruptedException {
             for (Person person : people) {
-                later(thinkMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(thinkMillis), person,
+                later(arriveOverMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(arriveOverMillis), person,
                         () -> api.sendText(person.chat, "/start", person));
             }
             Thread.sleep(warmup);
@@ -489,7 +499,7 @@ public final class LoadHarness {
         private final TelegramBot bot;
         private final AutoCloseable database;
 
-        AllianceBot(TelegramSettings settings, int idleConnections, String journalKind) {
+        AllianceBot(TelegramSettings settings, int idleConnections, String journalKind, boolean floodGuard) {
             Snapshot snapshot = Snapshot.load(Path.of("content"), TestEmbeddings.miniLm()).orThrow();
             SessionStore sessions = new CaffeineSessionStore(Duration.ofHours(1), 100_000);
             UpdateJournal journal = UpdateJournal.inMemory();
@@ -506,10 +516,10 @@ public final class LoadHarness {
                 opened = source;
             }
             database = opened;
-            // No flood guard: a simulated person presses hundreds of times a second, which production's guard
-            // (a burst of ten, then one input a second per chat) would rightly drop.
+            // No flood guard unless asked: in a closed loop a simulated person presses hundreds of times a second,
+            // which production's guard (a burst of ten, then one input a second per chat) would rightly drop.
             Conversation conversation = new Conversation(() -> snapshot, sessions, Conversation.searchAnswers(),
-                    FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24));
+                    floodGuard ? new FloodGuard() : FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24));
             bot = new TelegramBot(settings, conversation, Clock.systemUTC(), journal);
             if (idleConnections > 0) {
                 keepIdle(bot, idleConnections);

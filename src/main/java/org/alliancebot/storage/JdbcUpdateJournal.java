@@ -3,16 +3,21 @@ package org.alliancebot.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.alliancebot.telegram.Outgoing;
 import org.alliancebot.telegram.UpdateJournal;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -21,12 +26,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * The inbox table as the Telegram channel's journal. An update is handled in one transaction that holds its
- * chat's row lock, writes the session, sends the replies and marks the update done: a crash before the commit
- * leaves the update pending and it is handled again after a restart (the replies in flight may then be sent a
- * second time; none is lost), and no two workers or instances ever handle one chat at the same time.
+ * The inbox and outbox tables as the Telegram channel's journal. Each update is answered in one short
+ * transaction that holds its chat's row lock: it records the update as done, writes the session, and keeps the
+ * calls that answer it in the outbox. The calls are made after the commit, with no connection held, and the
+ * outbox row goes in the next transaction, which answers the chat's next update if one is waiting.
+ *
+ * <ul>
+ *   <li>Nothing is lost: a crash after the commit leaves the calls in the outbox, sent after the restart (those
+ *       already made may then be made a second time); a crash before it leaves the update unanswered, or, if it
+ *       had not been recorded, unconfirmed to Telegram, which delivers it again.</li>
+ *   <li>Once per update: the inbox keeps each update id, so re-deliveries are recognised.</li>
+ *   <li>In order per chat, across instances: while one instance's answer to a chat is unsent, another records
+ *       that chat's new updates and leaves them; the owner answers them once it has sent its own. An owner that
+ *       died is taken over once its claim is older than {@code takeOverAfter}.</li>
+ * </ul>
  */
 public final class JdbcUpdateJournal implements UpdateJournal {
 
@@ -39,14 +55,29 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final LongConsumer onRollback;
+    private final Duration takeOverAfter;
+    /** Names this instance on the outbox rows it is sending. */
+    private final String owner = UUID.randomUUID().toString();
+    /** Chats whose lock row exists (rows are never deleted), so the row is not looked for on every update. */
+    private final Cache<Long, Boolean> lockRows = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    /** @param onRollback told the chat whose transaction rolled back, to drop state cached from it */
+    /**
+     * @param onRollback    told the chat whose transaction rolled back, to drop state cached from it
+     * @param takeOverAfter how old another instance's claim on an unsent answer must be before it counts as dead
+     */
     public JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-                             LongConsumer onRollback) {
+                             LongConsumer onRollback, Duration takeOverAfter) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.onRollback = onRollback;
+        this.takeOverAfter = takeOverAfter;
+    }
+
+    /** With production's take-over time. */
+    public JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
+                             LongConsumer onRollback) {
+        this(jdbc, transactions, clock, onRollback, Duration.ofMinutes(2));
     }
 
     @Override
@@ -57,8 +88,8 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     /** Records an update already in Telegram's JSON; false for a re-delivery. */
     boolean record(long updateId, long chatId, String payload) {
         try {
-            jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at) VALUES (?, ?, ?, ?)", updateId,
-                    chatId, payload, Timestamp.from(clock.instant()));
+            jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
+                    + "VALUES (?, ?, ?, ?, ?)", updateId, chatId, payload, Timestamp.from(clock.instant()), owner);
             return true;
         } catch (DuplicateKeyException again) {
             return false;
@@ -66,32 +97,112 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     }
 
     @Override
-    public void drain(long chatId, Consumer<Update> handler) {
-        drainPayloads(chatId, payload -> handler.accept(read(payload)));
+    public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
+        Arrival arrival = arrived == null ? null : new Arrival(arrived.getUpdateId(), () -> write(arrived),
+                () -> kept(answerer.decide(arrived), answerer));
+        run(chatId, arrival, recorded, payload -> kept(answerer.decide(read(payload)), answerer),
+                calls -> () -> answerer.send(Outgoing.fromJson(calls)));
     }
 
-    /** Drains the chat's recorded updates as their JSON. */
+    /**
+     * Answers the chat's recorded updates as their JSON, with nothing to send: the journal's contract without
+     * Telegram, for the storage tests.
+     */
     void drainPayloads(long chatId, Consumer<String> handler) {
-        ensureLockRow(chatId);
-        try {
-            while (Boolean.TRUE.equals(transactions.execute(status -> handleNext(chatId, handler)))) {
-                // one update per transaction, so each is committed as soon as it is handled
-            }
-        } catch (DataAccessException e) {
-            log.error("Handling recorded updates failed ({}); they stay pending", e.getClass().getSimpleName());
+        run(chatId, null, () -> { }, payload -> {
+            handler.accept(payload);
+            return Answer.NONE;
+        }, calls -> () -> { });
+    }
+
+    /** An update that has just arrived: its id, its JSON should it have to wait, and its answer. */
+    private record Arrival(long updateId, Supplier<String> payload, Supplier<Answer> answer) {
+    }
+
+    /** An answer as kept in the outbox ({@code null} when there is nothing to send), and how to send it. */
+    private record Answer(String calls, Runnable send) {
+        static final Answer NONE = new Answer(null, () -> { });
+    }
+
+    private static Answer kept(Outgoing outgoing, Answerer answerer) {
+        return outgoing.isEmpty() ? Answer.NONE : new Answer(outgoing.toJson(), () -> answerer.send(outgoing));
+    }
+
+    /** What one transaction left to do: send an answer (and then delete its outbox row), or stop. */
+    private sealed interface Step {
+        /** Nothing waits for this chat, or only what another live instance received or is sending. */
+        record Stop() implements Step {
+        }
+
+        /** An update this instance received waits behind another live instance's: look again shortly. */
+        record Wait() implements Step {
+        }
+
+        /** An answer to send; {@code kept} when it has an outbox row to delete once sent. */
+        record Send(long updateId, boolean kept, Runnable send) implements Step {
+        }
+
+        /** Nothing to send this time (a re-delivery, an update that needs no answer), but look again. */
+        record Again() implements Step {
         }
     }
 
-    private boolean handleNext(long chatId, Consumer<String> handler) {
+    private void run(long chatId, Arrival arrival, Runnable recorded, Function<String, Answer> answerRecorded,
+                     Function<String, Runnable> sendKept) {
+        ensureLockRow(chatId);
+        Arrival waiting = arrival;
+        long sent = -1;
+        long pause = 1;
+        while (true) {
+            Arrival now = waiting;
+            long done = sent;
+            Step step;
+            try {
+                step = transactions.execute(status -> step(chatId, now, done, answerRecorded, sendKept));
+            } catch (DataAccessException e) {
+                if (now != null) {
+                    throw e; // not recorded: the caller must not confirm it to Telegram as kept
+                }
+                log.error("Answering recorded updates failed ({}); they stay pending", e.getClass().getSimpleName());
+                return;
+            }
+            if (now != null) {
+                waiting = null;
+                recorded.run();
+            }
+            switch (step) {
+                case Step.Stop stop -> {
+                    return;
+                }
+                case Step.Again again -> sent = -1;
+                case Step.Wait wait -> {
+                    sent = -1;
+                    pause(pause);
+                    pause = Math.min(pause * 2, 100);
+                }
+                case Step.Send send -> {
+                    send.send().run();
+                    sent = send.kept() ? send.updateId() : -1;
+                }
+            }
+        }
+    }
+
+    /** Waits outside any transaction while another instance finishes with the chat. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while another instance answered the chat", e);
+        }
+    }
+
+    /** One transaction under the chat's lock: delete what was just sent, then find and decide what comes next. */
+    private Step step(long chatId, Arrival arrival, long sent, Function<String, Answer> answerRecorded,
+                      Function<String, Runnable> sendKept) {
         // Waits while another worker or instance holds this chat.
         jdbc.queryForList("SELECT chat_id FROM chat_locks WHERE chat_id = ? FOR UPDATE", Long.class, chatId);
-        List<Map<String, Object>> next = jdbc.queryForList("SELECT update_id, payload FROM inbox "
-                + "WHERE chat_id = ? AND done_at IS NULL ORDER BY update_id LIMIT 1", chatId);
-        if (next.isEmpty()) {
-            return false;
-        }
-        long updateId = ((Number) next.getFirst().get("update_id")).longValue();
-        Object payload = next.getFirst().get("payload");
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -100,10 +211,81 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                 }
             }
         });
-        handler.accept(payload instanceof java.sql.Clob clob ? read(clob) : String.valueOf(payload));
-        jdbc.update("UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ?",
-                Timestamp.from(clock.instant()), updateId);
-        return true;
+        Timestamp now = Timestamp.from(clock.instant());
+        if (sent >= 0) {
+            jdbc.update("DELETE FROM outbox WHERE update_id = ?", sent);
+        }
+        Timestamp deadBefore = Timestamp.from(now.toInstant().minus(takeOverAfter));
+        // An answer decided and not yet sent goes before anything newer.
+        List<Map<String, Object>> unsent = jdbc.queryForList("SELECT update_id, calls, owner, "
+                + "CASE WHEN claimed_at < ? THEN 1 ELSE 0 END AS stale FROM outbox WHERE chat_id = ? "
+                + "ORDER BY update_id LIMIT 1", deadBefore, chatId);
+        if (!unsent.isEmpty()) {
+            Map<String, Object> row = unsent.getFirst();
+            if (arrival != null) {
+                recordWaiting(chatId, arrival, now);
+            }
+            if (othersLive(row.get("owner"), row.get("stale"))) {
+                return waitOrStop(chatId); // its owner is sending it
+            }
+            long updateId = ((Number) row.get("update_id")).longValue();
+            jdbc.update("UPDATE outbox SET owner = ?, claimed_at = ? WHERE update_id = ?", owner, now, updateId);
+            return new Step.Send(updateId, true, sendKept.apply(text(row.get("calls"))));
+        }
+        List<Map<String, Object>> pending = jdbc.queryForList("SELECT update_id, received_by, "
+                + "CASE WHEN received_at < ? THEN 1 ELSE 0 END AS stale FROM inbox "
+                + "WHERE chat_id = ? AND done_at IS NULL ORDER BY update_id LIMIT 1", deadBefore, chatId);
+        Map<String, Object> earliest = pending.isEmpty() ? null : pending.getFirst();
+        long earliestId = earliest == null ? Long.MAX_VALUE : ((Number) earliest.get("update_id")).longValue();
+        if (arrival != null && earliestId > arrival.updateId()) {
+            // The usual case: nothing waits before it, so it is recorded already answered and its JSON never kept.
+            int inserted = jdbc.update("INSERT INTO inbox (update_id, chat_id, received_at, done_at, received_by) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, now, now, owner);
+            if (inserted == 0) {
+                return new Step.Again(); // a re-delivery
+            }
+            return keep(chatId, arrival.updateId(), arrival.answer().get(), now);
+        }
+        if (arrival != null) {
+            recordWaiting(chatId, arrival, now); // after the earlier ones
+        }
+        if (earliest == null) {
+            return new Step.Stop();
+        }
+        if (othersLive(earliest.get("received_by"), earliest.get("stale"))) {
+            return waitOrStop(chatId); // the instance that received it answers it
+        }
+        Object payload = jdbc.queryForObject("SELECT payload FROM inbox WHERE update_id = ?", Object.class,
+                earliestId);
+        jdbc.update("UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ?", now, earliestId);
+        return keep(chatId, earliestId, answerRecorded.apply(text(payload)), now);
+    }
+
+    /** Another instance's row, claimed or received recently enough that the instance may be alive. */
+    private boolean othersLive(Object rowOwner, Object stale) {
+        return rowOwner != null && !owner.equals(rowOwner) && ((Number) stale).intValue() == 0;
+    }
+
+    /** Behind another instance's work: wait if an update this instance received is among the chat's pending. */
+    private Step waitOrStop(long chatId) {
+        Integer mine = jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE chat_id = ? AND done_at IS NULL "
+                + "AND received_by = ?", Integer.class, chatId, owner);
+        return mine != null && mine > 0 ? new Step.Wait() : new Step.Stop();
+    }
+
+    private Step keep(long chatId, long updateId, Answer answer, Timestamp now) {
+        if (answer.calls() == null) {
+            return new Step.Again();
+        }
+        jdbc.update("INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",
+                updateId, chatId, answer.calls(), owner, now);
+        return new Step.Send(updateId, true, answer.send());
+    }
+
+    private void recordWaiting(long chatId, Arrival arrival, Timestamp now) {
+        jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, arrival.payload().get(),
+                now, owner);
     }
 
     private static String write(Update update) {
@@ -122,16 +304,23 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         }
     }
 
-    private static String read(java.sql.Clob clob) {
-        try {
-            return clob.getSubString(1, (int) clob.length());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read a recorded update", e);
+    /** A TEXT column as a string: H2 hands it back as a Clob, PostgreSQL as a String. */
+    private static String text(Object value) {
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read a recorded update", e);
+            }
         }
+        return String.valueOf(value);
     }
 
-    /** The lock row is made once per chat, in its own transaction, so creating it never aborts the work. */
+    /** The lock row is made once per chat, in its own statement, so creating it never aborts the work. */
     private void ensureLockRow(long chatId) {
+        if (lockRows.getIfPresent(chatId) != null) {
+            return;
+        }
         Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM chat_locks WHERE chat_id = ?", Integer.class,
                 chatId);
         if (exists == null || exists == 0) {
@@ -141,11 +330,22 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                 // another worker made it first
             }
         }
+        lockRows.put(chatId, Boolean.TRUE);
     }
 
     @Override
     public Set<Long> pendingChats() {
-        return Set.copyOf(jdbc.queryForList("SELECT DISTINCT chat_id FROM inbox WHERE done_at IS NULL", Long.class));
+        return Set.copyOf(jdbc.queryForList("SELECT chat_id FROM inbox WHERE done_at IS NULL "
+                + "UNION SELECT chat_id FROM outbox", Long.class));
+    }
+
+    @Override
+    public void adoptUnsent() {
+        int adopted = jdbc.update("UPDATE outbox SET owner = ?", owner);
+        jdbc.update("UPDATE inbox SET received_by = ? WHERE done_at IS NULL", owner);
+        if (adopted > 0) {
+            log.info("{} answer(s) left unsent by an earlier run will be sent now", adopted);
+        }
     }
 
     /** Forgets handled updates older than {@code age}; returns how many. */

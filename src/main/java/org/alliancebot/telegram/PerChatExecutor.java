@@ -52,6 +52,11 @@ final class PerChatExecutor implements AutoCloseable {
         }
     }
 
+    /** Whether the chat has work submitted and not yet finished. */
+    boolean busy(long chatId) {
+        return tails.containsKey(chatId);
+    }
+
     /** Tasks submitted and not yet finished. */
     int pending() {
         return pending.get();

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -55,6 +57,11 @@ public final class TelegramBot implements AutoCloseable {
     /** Bot API calls that travel while an update's reply is sent; each update waits for its own before it ends. */
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final UpdateDispatcher dispatcher;
+    private final UpdateJournal journal;
+    /** Looks now and then for chats left waiting, such as those of an instance that died while answering. */
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("journal-sweep").daemon().factory());
+    private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicReference<String> username = new AtomicReference<>();
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -91,6 +98,7 @@ public final class TelegramBot implements AutoCloseable {
         this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
                 new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
                 duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()), background);
+        this.journal = journal;
         this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal);
     }
 
@@ -140,7 +148,9 @@ public final class TelegramBot implements AutoCloseable {
         TelegramBotsLongPollingApplication starting = new TelegramBotsLongPollingApplication(() -> json, () -> http,
                 Executors::newSingleThreadScheduledExecutor,
                 () -> new PollBackOff(monitor, () -> ThreadLocalRandom.current().nextDouble()));
-        dispatcher.resumePending();
+        // Telegram lets one poller per token, so answers an earlier run left unsent are this instance's to send.
+        journal.adoptUnsent();
+        resumePending();
         try {
             starting.registerBot(settings.token(), settings::telegramUrl, this::getUpdates, dispatcher);
         } catch (TelegramApiException | RuntimeException e) {
@@ -161,10 +171,25 @@ public final class TelegramBot implements AutoCloseable {
         api.setWebhook(SetWebhook.builder().url(publicUrl.toString()).secretToken(secret)
                 .allowedUpdates(ALLOWED_UPDATES).build())
                 .orElseThrow(() -> new IllegalStateException("Telegram did not accept the webhook; see the log"));
-        dispatcher.resumePending();
+        resumePending();
         startedAt = clock.instant();
         log.info("Alliance Bot is running on Telegram as @{} by webhook at {} (API {})", username().orElse("?"),
                 publicUrl.getHost(), settings.apiHost());
+    }
+
+    /** Now, and then every 30 s: chats an instance that died left waiting are taken over once its claim is old. */
+    private void resumePending() {
+        dispatcher.resumePending();
+        if (!sweeping.compareAndSet(false, true)) {
+            return; // a start that failed and is tried again has scheduled it already
+        }
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                dispatcher.resumePending();
+            } catch (RuntimeException e) {
+                log.warn("Looking for waiting chats failed: {}", e.getClass().getSimpleName());
+            }
+        }, 30, 30, TimeUnit.SECONDS);
     }
 
     private GetUpdates getUpdates(Integer lastReceived) {
@@ -200,7 +225,8 @@ public final class TelegramBot implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-        dispatcher.accept(update);
+        // Answered once the update is kept: Telegram delivers it again if this instance dies before.
+        dispatcher.accept(update).join();
         return true;
     }
 
@@ -237,6 +263,7 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Stops taking updates, lets the updates in hand finish, then deletes the webhook if asked. */
     public void stop(boolean deleteWebhook) {
+        sweeper.shutdownNow();
         TelegramBotsLongPollingApplication poller = this.poller;
         if (poller != null) {
             try {
@@ -261,6 +288,7 @@ public final class TelegramBot implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         lanes.close();
         background.shutdownNow();
         http.dispatcher().executorService().shutdown();

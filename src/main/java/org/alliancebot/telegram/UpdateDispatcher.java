@@ -1,16 +1,20 @@
 package org.alliancebot.telegram;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Records each update in the journal, then hands its chat's recorded updates to the chat's lane. This is the
- * long-polling consumer: it returns once every update is recorded, which is when the library confirms the offset
- * to Telegram; and nothing may escape {@link #consume}, because a RuntimeException thrown there stops the
- * library's poller for good.
+ * Hands each update to its chat's lane, which records it and decides its answer in one step, or, when the lane is
+ * still busy with an earlier update, records it at once for the lane to answer next. This is the long-polling
+ * consumer: it returns once every update is kept, which is when the library confirms the offset to Telegram; and
+ * nothing may escape {@link #consume}, because a RuntimeException thrown there stops the library's poller for
+ * good.
  */
 final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
@@ -28,28 +32,58 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     @Override
     public void consume(List<Update> updates) {
+        List<CompletableFuture<Void>> recorded = new ArrayList<>(updates.size());
         for (Update update : updates) {
             try {
-                accept(update);
+                recorded.add(accept(update));
             } catch (Throwable failure) {
                 log.error("Update {} could not be dispatched: {}", update == null ? null : update.getUpdateId(),
                         failure.getClass().getName());
             }
         }
-    }
-
-    /** One update, polled or delivered by webhook: recorded once, then handled once in its chat's lane. */
-    void accept(Update update) {
-        UpdateHandler.chatOf(update).ifPresent(chat -> {
-            if (record(chat, update)) {
-                drainLater(chat);
-            }
-        });
+        // The offset is confirmed when this returns: every update must be kept by then.
+        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
     }
 
     /**
-     * Records an update, retrying a failing journal a few times. If it still fails the update is handled from
-     * memory: it is lost only if the app also crashes before handling it, rather than certainly.
+     * One update, polled or delivered by webhook: recorded once, then answered once in its chat's lane. The
+     * future completes once the update is kept (or known as a re-delivery), which is when Telegram may be told.
+     */
+    CompletableFuture<Void> accept(Update update) {
+        Optional<Long> chatOf = UpdateHandler.chatOf(update);
+        if (chatOf.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long chat = chatOf.get();
+        if (lanes.busy(chat)) {
+            // The lane is still on an earlier update, perhaps waiting on Telegram: kept here, answered after it.
+            if (record(chat, update)) {
+                drainLater(chat);
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        lanes.submit(chat, () -> {
+            try {
+                journal.handle(chat, update, () -> recorded.complete(null), handler);
+            } catch (RuntimeException failure) {
+                if (recorded.isDone()) {
+                    throw failure;
+                }
+                log.error("Update {} could not be answered as it arrived ({}); recording it to answer later",
+                        update.getUpdateId(), failure.getClass().getSimpleName());
+                if (record(chat, update)) {
+                    drainLater(chat);
+                }
+                recorded.complete(null);
+            }
+        });
+        return recorded;
+    }
+
+    /**
+     * Records an update, retrying a failing journal a few times. If it still fails the update is answered from
+     * memory: it is lost only if the app also crashes before answering it, rather than certainly.
      */
     private boolean record(long chat, Update update) {
         RuntimeException last = null;
@@ -60,17 +94,17 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 last = e;
             }
         }
-        log.error("Update {} could not be recorded ({}); handling it from memory", update.getUpdateId(),
+        log.error("Update {} could not be recorded ({}); answering it from memory", update.getUpdateId(),
                 last.getClass().getSimpleName());
         lanes.submit(chat, () -> handler.handle(update));
         return false;
     }
 
     void drainLater(long chat) {
-        lanes.submit(chat, () -> journal.drain(chat, handler::handle));
+        lanes.submit(chat, () -> journal.handle(chat, null, () -> { }, handler));
     }
 
-    /** Picks up updates recorded before a restart and not handled. */
+    /** Picks up updates recorded and not answered, and answers not sent, such as those a restart left. */
     void resumePending() {
         journal.pendingChats().forEach(this::drainLater);
     }

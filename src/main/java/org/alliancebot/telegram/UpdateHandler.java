@@ -1,5 +1,6 @@
 package org.alliancebot.telegram;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -30,7 +32,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * Everything Telegram-specific about a conversation lives here: callback answers, editing the pressed message,
  * the typing indicator, non-text messages, and group chats.
  */
-final class UpdateHandler {
+final class UpdateHandler implements UpdateJournal.Answerer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
@@ -61,99 +63,124 @@ final class UpdateHandler {
         return Optional.empty();
     }
 
-    /** Never throws: a failure is logged by kind, without any text, and the person gets an apology. */
-    void handle(Update update) {
+    /**
+     * Decides the calls that answer an update, without making them (only the typing indicator goes at once: it
+     * only says the bot is on it). Never throws: a failure is logged by kind, without any text, and the person
+     * gets an apology.
+     */
+    @Override
+    public Outgoing decide(Update update) {
         try {
             if (update.hasMessage()) {
-                onMessage(update.getMessage());
-            } else if (update.hasCallbackQuery()) {
-                onCallback(update.getCallbackQuery());
+                return onMessage(update.getMessage());
+            }
+            if (update.hasCallbackQuery()) {
+                return onCallback(update.getCallbackQuery());
             }
             // Edited messages, channel posts and membership changes need no answer.
+            return Outgoing.NOTHING;
         } catch (RuntimeException failure) {
             log.error("Update {} failed with {}", update.getUpdateId(), failure.getClass().getName());
-            chatOf(update).ifPresent(chat -> api.send(TelegramRenderer.message(chat, Markdown.escapeHtml(APOLOGY),
-                    null)));
+            return chatOf(update).map(chat -> Outgoing.builder()
+                    .send(TelegramRenderer.message(chat, Markdown.escapeHtml(APOLOGY), null)).build())
+                    .orElse(Outgoing.NOTHING);
         }
     }
 
-    private void onMessage(Message message) {
+    /**
+     * Makes the calls: those marked alongside travel while the others go out in order, and all have finished
+     * when this returns, so one chat's calls never overtake an earlier update's.
+     */
+    @Override
+    public void send(Outgoing outgoing) {
+        List<CompletableFuture<?>> alongside = new ArrayList<>();
+        for (Outgoing.Call call : outgoing.calls()) {
+            if (call.alongside()) {
+                alongside.add(api.callInBackground(call.method()));
+            } else if (call.method() instanceof SendMessage message) {
+                api.send(message);
+            } else {
+                api.call(call.method());
+            }
+        }
+        alongside.forEach(CompletableFuture::join);
+    }
+
+    /** Decides and sends at once: for an update that could not be recorded, handled from memory. */
+    void handle(Update update) {
+        send(decide(update));
+    }
+
+    private Outgoing onMessage(Message message) {
         long chat = message.getChatId();
         if (!message.isUserMessage()) {
-            onGroupMessage(message);
-            return;
+            return onGroupMessage(message);
         }
         if (!message.hasText()) {
-            api.send(TelegramRenderer.message(chat, Markdown.escapeHtml(NOT_TEXT), null));
-            return;
+            return Outgoing.builder().send(TelegramRenderer.message(chat, Markdown.escapeHtml(NOT_TEXT), null))
+                    .build();
         }
         Input input = Input.fromTyped(message.getText());
         if (input instanceof Input.Text || input instanceof Input.Command c && c.name().equals("search")) {
-            // Searching takes a moment; the indicator tells the person the bot is on it.
-            api.call(SendChatAction.builder().chatId(chat).action(ActionType.TYPING.toString()).build());
+            // Searching takes a moment; the indicator tells the person the bot is on it. Nothing waits for it.
+            api.callInBackground(SendChatAction.builder().chatId(chat).action(ActionType.TYPING.toString()).build());
         }
-        send(chat, conversation.handle(ChatId.of(chat), input, languageOf(message.getFrom())));
+        Outgoing.Builder answer = Outgoing.builder();
+        messages(chat, conversation.handle(ChatId.of(chat), input, languageOf(message.getFrom())), answer);
+        return answer.build();
     }
 
     /** In a group the bot answers only commands addressed to it, and invites people to a private chat. */
-    private void onGroupMessage(Message message) {
+    private Outgoing onGroupMessage(Message message) {
         if (!message.hasText() || !message.getText().startsWith("/")) {
-            return;
+            return Outgoing.NOTHING;
         }
         String command = message.getText().strip().split("\\s+", 2)[0];
         Optional<String> username = botUsername.get();
         int at = command.indexOf('@');
         if (at < 0 || username.isEmpty() || !command.substring(at + 1).equalsIgnoreCase(username.get())) {
-            return;
+            return Outgoing.NOTHING;
         }
         String url = "https://t.me/" + username.get();
         if (Input.fromTyped(message.getText()) instanceof Input.Command c && c.name().equals("start")
                 && !c.argument().isBlank()) {
             url += "?start=" + c.argument().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
         }
-        api.send(TelegramRenderer.message(message.getChatId(), Markdown.escapeHtml(GROUP_INVITE),
-                TelegramRenderer.linkButton("Open a private chat", url)));
+        return Outgoing.builder().send(TelegramRenderer.message(message.getChatId(), Markdown.escapeHtml(GROUP_INVITE),
+                TelegramRenderer.linkButton("Open a private chat", url))).build();
     }
 
-    private void onCallback(CallbackQuery query) {
+    private Outgoing onCallback(CallbackQuery query) {
         // The answer goes first, so the button stops spinning whatever happens next. It and the edit of the
         // pressed message travel while the next step is sent: a press waits one round trip to Telegram, not three.
-        CompletableFuture<?> answered = api.callInBackground(
-                AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
-        CompletableFuture<?> closed = CompletableFuture.completedFuture(null);
-        try {
-            if (!(query.getMessage() instanceof Message message) || !message.isUserMessage()) {
-                return;
-            }
-            long chat = message.getChatId();
-            List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()),
-                    languageOf(query.getFrom()));
-            boolean refused = !replies.isEmpty() && replies.getFirst().kind() == Reply.Kind.REFUSED;
-            closed = closeKeyboard(message, query.getData(), refused);
-            send(chat, replies);
-        } finally {
-            // The update is done, and the chat's next update may start, only when all its calls have finished:
-            // one chat's calls never overtake an earlier update's, and a journalled update is not marked handled
-            // while its answer or edit is still on its way.
-            answered.join();
-            closed.join();
+        Outgoing.Builder answer = Outgoing.builder()
+                .alongside(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
+        if (!(query.getMessage() instanceof Message message) || !message.isUserMessage()) {
+            return answer.build();
         }
+        long chat = message.getChatId();
+        List<Reply> replies = conversation.handle(ChatId.of(chat), new Input.Press(query.getData()),
+                languageOf(query.getFrom()));
+        boolean refused = !replies.isEmpty() && replies.getFirst().kind() == Reply.Kind.REFUSED;
+        answer.alongside(closeKeyboard(message, query.getData(), refused));
+        messages(chat, replies, answer);
+        return answer.build();
     }
 
     /**
      * The pressed message shows what was chosen and loses its buttons, so the chat reads as a transcript and old
      * buttons cannot be pressed again. A refused press only loses the buttons: nothing was chosen.
      */
-    private CompletableFuture<?> closeKeyboard(Message message, String data, boolean refused) {
+    private static BotApiMethod<?> closeKeyboard(Message message, String data, boolean refused) {
         Optional<String> label = refused ? Optional.empty() : labelOf(message.getReplyMarkup(), data);
         if (label.isEmpty() || !message.hasText()) {
-            return api.callInBackground(EditMessageReplyMarkup.builder().chatId(message.getChatId())
-                    .messageId(message.getMessageId()).replyMarkup(null).build());
+            return EditMessageReplyMarkup.builder().chatId(message.getChatId())
+                    .messageId(message.getMessageId()).replyMarkup(null).build();
         }
         String html = EntityHtml.toHtml(message.getText(), message.getEntities())
                 + "\n\n✓ <b>" + Markdown.escapeHtml(label.get()) + "</b>";
-        return api.callInBackground(EditMessageText.builder().chatId(message.getChatId())
-                .messageId(message.getMessageId()).text(html).parseMode(ParseMode.HTML).build());
+        return EditMessageText.builder().chatId(message.getChatId())
+                .messageId(message.getMessageId()).text(html).parseMode(ParseMode.HTML).build();
     }
 
     private static String languageOf(org.telegram.telegrambots.meta.api.objects.User user) {
@@ -171,11 +198,9 @@ final class UpdateHandler {
                 .findFirst();
     }
 
-    private void send(long chat, List<Reply> replies) {
+    private static void messages(long chat, List<Reply> replies, Outgoing.Builder answer) {
         for (Reply reply : replies) {
-            for (SendMessage message : TelegramRenderer.messages(chat, reply)) {
-                api.send(message);
-            }
+            TelegramRenderer.messages(chat, reply).forEach(answer::send);
         }
     }
 }

@@ -15,16 +15,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.alliancebot.content.NodeRef;
 import org.alliancebot.conversation.ChatId;
 import org.alliancebot.conversation.Session;
+import org.alliancebot.telegram.Outgoing;
+import org.alliancebot.telegram.UpdateJournal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /** Sessions and the update journal, the same tests on the default H2 and on a real PostgreSQL. */
 abstract class DurableStorageContract {
@@ -39,8 +45,24 @@ abstract class DurableStorageContract {
     final Session session = new Session(new NodeRef("fit", "goals"), Set.of("judged"), 2,
             List.of(new Session.Frame(new NodeRef("fit", "sessions"), Set.of(), 0)), "GB");
 
+    /** Reads {@link #now} whenever asked, so a test can move time for stores it made earlier. */
     Clock clock() {
-        return Clock.fixed(now, ZoneOffset.UTC);
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+        };
     }
 
     @BeforeEach
@@ -50,7 +72,18 @@ abstract class DurableStorageContract {
         transactions = new TransactionTemplate(new DataSourceTransactionManager(source));
     }
 
+    private JdbcUpdateJournal journal;
+
+    /** This instance's journal: the same one throughout a test, as one running app has. */
     JdbcUpdateJournal journal() {
+        if (journal == null) {
+            journal = anotherInstance();
+        }
+        return journal;
+    }
+
+    /** The journal of another instance, or of this one after a restart. */
+    JdbcUpdateJournal anotherInstance() {
         return new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { });
     }
 
@@ -178,6 +211,126 @@ abstract class DurableStorageContract {
         }
 
         @Test
+        void arrivedUpdateIsRecordedAsAnsweredWithoutItsTextAndKeptBeforeItsAnswerIsSent() {
+            Answers answers = new Answers();
+            List<String> events = new CopyOnWriteArrayList<>();
+            answers.onSend = outgoing -> events.add("sent " + text(outgoing));
+
+            journal().handle(7, update(1), () -> events.add("kept"), answers);
+
+            assertThat(events).containsExactly("kept", "sent answer to 1");
+            assertThat(jdbc.queryForList("SELECT payload FROM inbox WHERE update_id = 1 AND done_at IS NOT NULL",
+                    String.class)).containsExactly((String) null);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox", Integer.class)).as("gone once sent").isZero();
+        }
+
+        @Test
+        void answerTravelsWithNoTransactionOpenAndItsOutboxRowInPlace() {
+            Answers answers = new Answers();
+            List<String> seen = new CopyOnWriteArrayList<>();
+            answers.onSend = outgoing -> seen.add(TransactionSynchronizationManager.isActualTransactionActive()
+                    + " " + jdbc.queryForObject("SELECT COUNT(*) FROM outbox WHERE update_id = 1", Integer.class));
+
+            journal().handle(7, update(1), () -> { }, answers);
+
+            assertThat(seen).containsExactly("false 1");
+        }
+
+        @Test
+        void reDeliveredUpdateIsNotAnsweredAgain() {
+            Answers answers = new Answers();
+            journal().handle(7, update(1), () -> { }, answers);
+            AtomicInteger kept = new AtomicInteger();
+
+            journal().handle(7, update(1), kept::incrementAndGet, answers);
+
+            assertThat(answers.decided).containsExactly(1);
+            assertThat(kept).as("a re-delivery still counts as kept").hasValue(1);
+        }
+
+        @Test
+        void updatesRecordedEarlierAreAnsweredFirstAndInOrder() {
+            JdbcUpdateJournal journal = journal();
+            journal.record(7, update(3));
+            journal.record(7, update(2));
+            Answers answers = new Answers();
+
+            journal.handle(7, update(4), () -> { }, answers);
+
+            assertThat(answers.sent).containsExactly("answer to 2", "answer to 3", "answer to 4");
+            assertThat(journal.pendingChats()).isEmpty();
+        }
+
+        @Test
+        void answerLeftUnsentByACrashIsSentAfterTheRestartBeforeAnythingNewer() {
+            Answers crashing = new Answers();
+            crashing.onSend = outgoing -> {
+                throw new IllegalStateException("killed while sending");
+            };
+            assertThatThrownBy(() -> journal().handle(7, update(1), () -> { }, crashing))
+                    .hasMessage("killed while sending");
+            JdbcUpdateJournal afterRestart = anotherInstance();
+            assertThat(afterRestart.pendingChats()).containsExactly(7L);
+            Answers answers = new Answers();
+
+            afterRestart.adoptUnsent();
+            afterRestart.handle(7, update(2), () -> { }, answers);
+
+            assertThat(answers.sent).containsExactly("answer to 1", "answer to 2");
+            assertThat(answers.decided).as("the kept answer is sent, not decided again").containsExactly(2);
+        }
+
+        @Test
+        void updateReceivedWhileAnotherInstanceSendsToTheChatWaitsAndIsAnsweredWhereItArrived() throws Exception {
+            JdbcUpdateJournal first = journal();
+            JdbcUpdateJournal second = anotherInstance();
+            Answers firstAnswers = new Answers();
+            Answers secondAnswers = new Answers();
+            List<String> order = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch kept = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+            Future<?>[] secondRun = new Future<?>[1];
+            firstAnswers.onSend = outgoing -> {
+                secondRun[0] = elsewhere.submit(() -> second.handle(7, update(2), kept::countDown, secondAnswers));
+                try {
+                    assertThat(kept.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                order.add("first sent " + text(outgoing));
+            };
+            secondAnswers.onSend = outgoing -> order.add("second sent " + text(outgoing));
+
+            first.handle(7, update(1), () -> { }, firstAnswers);
+            secondRun[0].get(10, java.util.concurrent.TimeUnit.SECONDS);
+            elsewhere.shutdown();
+
+            assertThat(firstAnswers.decided).as("the first leaves what it did not receive").containsExactly(1);
+            assertThat(order).containsExactly("first sent answer to 1", "second sent answer to 2");
+            assertThat(first.pendingChats()).isEmpty();
+        }
+
+        @Test
+        void anInstanceThatDiedWhileSendingIsTakenOverOnceItsClaimIsOld() {
+            Answers crashing = new Answers();
+            crashing.onSend = outgoing -> {
+                throw new IllegalStateException("killed while sending");
+            };
+            assertThatThrownBy(() -> journal().handle(7, update(1), () -> { }, crashing));
+            Answers answers = new Answers();
+            JdbcUpdateJournal other = new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { },
+                    Duration.ofMinutes(2));
+
+            other.handle(7, null, () -> { }, answers);
+            assertThat(answers.sent).as("the claim is fresh: its owner may be alive").isEmpty();
+            now = now.plus(Duration.ofMinutes(3));
+            new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { }, Duration.ofMinutes(2))
+                    .handle(7, null, () -> { }, answers);
+
+            assertThat(answers.sent).containsExactly("answer to 1");
+        }
+
+        @Test
         void handledUpdatesAreForgottenAfterADay() {
             journal().record(1, 7, payload(1));
             journal().drainPayloads(7, p -> { });
@@ -185,6 +338,36 @@ abstract class DurableStorageContract {
 
             assertThat(journal().purgeDone(Duration.ofDays(1))).isOne();
             assertThat(journal().record(1, 7, payload(1))).isTrue();
+        }
+    }
+
+    static Update update(int id) {
+        Update update = new Update();
+        update.setUpdateId(id);
+        return update;
+    }
+
+    static String text(Outgoing outgoing) {
+        return ((SendMessage) outgoing.calls().getFirst().method()).getText();
+    }
+
+    /** Answers each update with one message naming it, and notes what was decided and what sent. */
+    static final class Answers implements UpdateJournal.Answerer {
+        final List<Integer> decided = new CopyOnWriteArrayList<>();
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        Consumer<Outgoing> onSend = outgoing -> { };
+
+        @Override
+        public Outgoing decide(Update update) {
+            decided.add(update.getUpdateId());
+            return new Outgoing(List.of(new Outgoing.Call(SendMessage.builder().chatId(7L)
+                    .text("answer to " + update.getUpdateId()).build(), false)));
+        }
+
+        @Override
+        public void send(Outgoing outgoing) {
+            onSend.accept(outgoing);
+            sent.add(text(outgoing));
         }
     }
 }

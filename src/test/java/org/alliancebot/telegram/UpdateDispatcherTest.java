@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,10 @@ class UpdateDispatcherTest {
 
     @BeforeEach
     void recordWhatIsHandled() {
+        doAnswer(call -> {
+            handled.add(call.<Update>getArgument(0).getUpdateId());
+            return Outgoing.NOTHING;
+        }).when(handler).decide(any());
         doAnswer(call -> handled.add(call.<Update>getArgument(0).getUpdateId())).when(handler).handle(any());
     }
 
@@ -68,6 +71,33 @@ class UpdateDispatcherTest {
         settle();
 
         assertThat(handled).containsExactly(1, 2);
+    }
+
+    @Test
+    void consumeReturnsOnlyOnceTheUpdatesAreKept() throws Exception {
+        dispatcher.consume(List.of(message(1, 7), message(2, 8)));
+
+        assertThat(journal.attempts).as("both recorded before the offset is confirmed").hasValue(2);
+    }
+
+    @Test
+    void updateForABusyChatIsRecordedAtOnceAndAnsweredAfterTheEarlierOne() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        lanes.submit(7, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        dispatcher.consume(List.of(message(1, 7)));
+
+        assertThat(journal.pendingChats()).as("kept while the lane is busy").containsExactly(7L);
+        assertThat(handled).isEmpty();
+        release.countDown();
+        settle();
+        assertThat(handled).containsExactly(1);
     }
 
     @Test
@@ -115,17 +145,24 @@ class UpdateDispatcherTest {
 
         @Override
         public boolean record(long chatId, Update update) {
+            attempt(update);
+            return memory.record(chatId, update);
+        }
+
+        @Override
+        public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
+            if (arrived != null) {
+                attempt(arrived);
+            }
+            memory.handle(chatId, arrived, recorded, answerer);
+        }
+
+        private void attempt(Update update) {
             attempts.incrementAndGet();
             if (failures.computeIfPresent(update.getUpdateId(), (id, left) -> left - 1) instanceof Integer left
                     && left >= 0) {
                 throw new IllegalStateException("the database is away");
             }
-            return memory.record(chatId, update);
-        }
-
-        @Override
-        public void drain(long chatId, Consumer<Update> handler) {
-            memory.drain(chatId, handler);
         }
 
         @Override
