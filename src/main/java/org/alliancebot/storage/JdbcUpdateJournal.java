@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -60,24 +61,35 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     private final String owner = UUID.randomUUID().toString();
     /** Chats whose lock row exists (rows are never deleted), so the row is not looked for on every update. */
     private final Cache<Long, Boolean> lockRows = Caffeine.newBuilder().maximumSize(100_000).build();
+    /** Alone on its database: deletes sent rows in batches, and answers clean chats without looking around. */
+    private final SentRows sentRows;
+    /**
+     * Alone on its database: chats that may have updates recorded to wait, or answers a crash left unsent, so the
+     * next update must not be answered before them. Marked before anything is recorded to wait.
+     */
+    private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
 
     /**
      * @param onRollback    told the chat whose transaction rolled back, to drop state cached from it
      * @param takeOverAfter how old another instance's claim on an unsent answer must be before it counts as dead
+     * @param alone         true when no other process can use the database (an embedded H2 file, which H2 itself
+     *                      locks to one process): a chat with nothing waiting is then answered with no look at
+     *                      the outbox or the inbox, and sent rows are deleted in batches, off the chat's way
      */
     public JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-                             LongConsumer onRollback, Duration takeOverAfter) {
+                             LongConsumer onRollback, Duration takeOverAfter, boolean alone) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.onRollback = onRollback;
         this.takeOverAfter = takeOverAfter;
+        this.sentRows = alone ? new SentRows(jdbc, transactions) : null;
     }
 
-    /** With production's take-over time. */
+    /** Shared with other instances, with production's take-over time. */
     public JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
                              LongConsumer onRollback) {
-        this(jdbc, transactions, clock, onRollback, Duration.ofMinutes(2));
+        this(jdbc, transactions, clock, onRollback, Duration.ofMinutes(2), false);
     }
 
     @Override
@@ -87,6 +99,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     /** Records an update already in Telegram's JSON; false for a re-delivery. */
     boolean record(long updateId, long chatId, String payload) {
+        unsettled.add(chatId);
         try {
             jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
                     + "VALUES (?, ?, ?, ?, ?)", updateId, chatId, payload, Timestamp.from(clock.instant()), owner);
@@ -100,8 +113,37 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
         Arrival arrival = arrived == null ? null : new Arrival(arrived.getUpdateId(), () -> write(arrived),
                 () -> kept(answerer.decide(arrived), answerer));
+        if (arrival != null && sentRows != null && !unsettled.contains(chatId)) {
+            answerAlone(chatId, arrival, recorded);
+            if (!unsettled.contains(chatId)) {
+                return;
+            }
+            arrival = null; // something was recorded to wait meanwhile: answer it too
+        }
         run(chatId, arrival, recorded, payload -> kept(answerer.decide(read(payload)), answerer),
                 calls -> () -> answerer.send(Outgoing.fromJson(calls)));
+    }
+
+    /**
+     * A chat with nothing waiting, on a database no one else uses: one transaction records the update as done
+     * and keeps its answer; no lock row or look at what waits is needed, since this process's lanes already keep
+     * each chat to one worker. The sent row is deleted in a later batch.
+     */
+    private void answerAlone(long chatId, Arrival arrival, Runnable recorded) {
+        Step step = transactions.execute(status -> {
+            rollbackEvicts(chatId);
+            Timestamp now = Timestamp.from(clock.instant());
+            int inserted = jdbc.update("INSERT INTO inbox (update_id, chat_id, received_at, done_at, received_by) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, now, now, owner);
+            return inserted == 0 ? new Step.Again() : keep(chatId, arrival.updateId(), arrival.answer().get(), now);
+        });
+        recorded.run();
+        if (step instanceof Step.Send send) {
+            send.send().run();
+            if (send.kept()) {
+                sentRows.add(send.updateId());
+            }
+        }
     }
 
     /**
@@ -149,6 +191,24 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     private void run(long chatId, Arrival arrival, Runnable recorded, Function<String, Answer> answerRecorded,
                      Function<String, Runnable> sendKept) {
+        if (sentRows != null) {
+            // Rows already sent must not look unsent; and from here on this loop answers whatever waits.
+            sentRows.flush();
+            unsettled.remove(chatId);
+        }
+        boolean settled = false;
+        try {
+            loop(chatId, arrival, recorded, answerRecorded, sendKept);
+            settled = true;
+        } finally {
+            if (!settled && sentRows != null) {
+                unsettled.add(chatId);
+            }
+        }
+    }
+
+    private void loop(long chatId, Arrival arrival, Runnable recorded, Function<String, Answer> answerRecorded,
+                      Function<String, Runnable> sendKept) {
         ensureLockRow(chatId);
         Arrival waiting = arrival;
         long sent = -1;
@@ -164,6 +224,9 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                     throw e; // not recorded: the caller must not confirm it to Telegram as kept
                 }
                 log.error("Answering recorded updates failed ({}); they stay pending", e.getClass().getSimpleName());
+                if (sentRows != null) {
+                    unsettled.add(chatId);
+                }
                 return;
             }
             if (now != null) {
@@ -203,14 +266,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                       Function<String, Runnable> sendKept) {
         // Waits while another worker or instance holds this chat.
         jdbc.queryForList("SELECT chat_id FROM chat_locks WHERE chat_id = ? FOR UPDATE", Long.class, chatId);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    onRollback.accept(chatId);
-                }
-            }
-        });
+        rollbackEvicts(chatId);
         Timestamp now = Timestamp.from(clock.instant());
         if (sent >= 0) {
             jdbc.update("DELETE FROM outbox WHERE update_id = ?", sent);
@@ -259,6 +315,18 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                 earliestId);
         jdbc.update("UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ?", now, earliestId);
         return keep(chatId, earliestId, answerRecorded.apply(text(payload)), now);
+    }
+
+    /** A rolled-back transaction may have changed a session that is cached: the chat's cached state is dropped. */
+    private void rollbackEvicts(long chatId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    onRollback.accept(chatId);
+                }
+            }
+        });
     }
 
     /** Another instance's row, claimed or received recently enough that the instance may be alive. */
@@ -335,8 +403,29 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     @Override
     public Set<Long> pendingChats() {
-        return Set.copyOf(jdbc.queryForList("SELECT chat_id FROM inbox WHERE done_at IS NULL "
+        if (sentRows != null) {
+            sentRows.flush();
+        }
+        Set<Long> chats = Set.copyOf(jdbc.queryForList("SELECT chat_id FROM inbox WHERE done_at IS NULL "
                 + "UNION SELECT chat_id FROM outbox", Long.class));
+        if (sentRows != null) {
+            unsettled.addAll(chats);
+        }
+        return chats;
+    }
+
+    @Override
+    public void flush() {
+        if (sentRows != null) {
+            sentRows.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sentRows != null) {
+            sentRows.close();
+        }
     }
 
     @Override

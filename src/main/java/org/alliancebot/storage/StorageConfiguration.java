@@ -21,7 +21,10 @@ public final class StorageConfiguration {
     private final JdbcSessionStore durable;
     private final CachedSessionStore cached;
 
-    /** @param cacheSessions whether this instance may cache sessions (false when several share the database) */
+    /**
+     * @param cacheSessions whether this process is alone on the database (an embedded H2 file), so it may cache
+     *                      sessions and answer a chat without looking for other instances' work
+     */
     public StorageConfiguration(DataSource dataSource, TransactionTemplate transactions, Clock clock,
                                 Duration idle, long maxSessions, boolean cacheSessions) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -41,7 +44,7 @@ public final class StorageConfiguration {
             if (cached != null) {
                 cached.evict(ChatId.of(chat));
             }
-        });
+        }, Duration.ofMinutes(2), cached != null);
     }
 
     /** The scheduled clean-up: idle sessions past their retention, and handled updates after a day. */

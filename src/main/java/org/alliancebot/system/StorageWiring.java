@@ -29,10 +29,19 @@ class StorageWiring {
     @Bean
     StorageConfiguration storage(DataSource dataSource, PlatformTransactionManager transactions,
                                  AllianceProperties properties, @Value("${spring.datasource.url}") String url) {
-        // Several instances share PostgreSQL, and each may change a session another holds in memory.
-        boolean single = !url.startsWith("jdbc:postgresql:");
         return new StorageConfiguration(dataSource, new TransactionTemplate(transactions), Clock.systemUTC(),
-                properties.sessions().idle(), properties.sessions().maxSize(), single);
+                properties.sessions().idle(), properties.sessions().maxSize(), onlyThisProcess(url));
+    }
+
+    /**
+     * Whether no other process can open the database: an embedded H2 database, which H2 locks to one process
+     * (unless it is served over TCP or shared with AUTO_SERVER). Several instances share PostgreSQL, and each may
+     * change a session another holds in memory.
+     */
+    static boolean onlyThisProcess(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:")
+                && !upper.contains("AUTO_SERVER=TRUE");
     }
 
     @Bean

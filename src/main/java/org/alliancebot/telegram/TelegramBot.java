@@ -281,6 +281,11 @@ public final class TelegramBot implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try {
+            journal.flush();
+        } catch (RuntimeException e) {
+            log.warn("Writing down the journal at shutdown failed: {}", e.getClass().getSimpleName());
+        }
         if (deleteWebhook && poller == null && startedAt != null) {
             api.call(DeleteWebhook.builder().build());
         }

@@ -46,6 +46,15 @@ public interface UpdateJournal {
     default void adoptUnsent() {
     }
 
+    /** Writes down what this journal has put off (such as deleting sent answers); once nothing is in hand. */
+    default void flush() {
+    }
+
+    /** Flushes and lets go of any thread of its own. */
+    default void close() {
+        flush();
+    }
+
     /** Updates kept in memory only: lost on a crash, for the console's tests and single runs without a database. */
     static UpdateJournal inMemory() {
         return new UpdateJournal() {

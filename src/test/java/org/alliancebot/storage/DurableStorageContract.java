@@ -319,12 +319,12 @@ abstract class DurableStorageContract {
             assertThatThrownBy(() -> journal().handle(7, update(1), () -> { }, crashing));
             Answers answers = new Answers();
             JdbcUpdateJournal other = new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { },
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(2), false);
 
             other.handle(7, null, () -> { }, answers);
             assertThat(answers.sent).as("the claim is fresh: its owner may be alive").isEmpty();
             now = now.plus(Duration.ofMinutes(3));
-            new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { }, Duration.ofMinutes(2))
+            new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { }, Duration.ofMinutes(2), false)
                     .handle(7, null, () -> { }, answers);
 
             assertThat(answers.sent).containsExactly("answer to 1");
