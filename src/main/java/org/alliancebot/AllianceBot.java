@@ -4,7 +4,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.alliancebot.cli.RootCommand;
 import org.alliancebot.system.Launcher;
-import picocli.CommandLine;
 
 /**
  * The entry point: picocli reads the command line; quick commands (validate, test, ...) run on the engine alone,
@@ -30,14 +29,14 @@ public final class AllianceBot {
             System.setProperty("logback.configurationFile", CLI_LOGGING);
         }
         LUCENE_VECTORS.setLevel(Level.SEVERE);
-        RootCommand root = new RootCommand((telegram, springArgs) -> {
+        RootCommand.AppLauncher launcher = (telegram, springArgs) -> {
             // Spring configures logging itself, from logback-spring.xml, and warns about this property if it is set.
             if (CLI_LOGGING.equals(System.getProperty("logback.configurationFile"))) {
                 System.clearProperty("logback.configurationFile");
             }
             return Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs);
-        });
-        int code = new CommandLine(root).execute(args);
+        };
+        int code = RootCommand.commandLine(launcher, args).execute(args);
         if (code != Launcher.KEEP_RUNNING) {
             System.exit(code);
         }
