@@ -25,10 +25,7 @@ public final class AllianceBot {
     private static final String CLI_LOGGING = "logback-cli.xml";
 
     public static void main(String[] args) {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", CLI_LOGGING);
-        }
-        LUCENE_VECTORS.setLevel(Level.SEVERE);
+        quickCommandSetUp();
         RootCommand.AppLauncher launcher = (telegram, springArgs) -> {
             // Spring configures logging itself, from logback-spring.xml, and warns about this property if it is set.
             if (CLI_LOGGING.equals(System.getProperty("logback.configurationFile"))) {
@@ -40,5 +37,13 @@ public final class AllianceBot {
         if (code != Launcher.KEEP_RUNNING) {
             System.exit(code);
         }
+    }
+
+    /** Logging as the quick commands want it (the long-running app replaces it when Spring starts). */
+    static void quickCommandSetUp() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", CLI_LOGGING);
+        }
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
     }
 }
