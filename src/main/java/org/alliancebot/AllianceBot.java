@@ -21,16 +21,11 @@ public final class AllianceBot {
     private AllianceBot() {
     }
 
-    /** Quick commands log warnings to standard error only; Spring replaces this with logback-spring.xml. */
-    private static final String CLI_LOGGING = "logback-cli.xml";
-
     public static void main(String[] args) {
         quickCommandSetUp();
         RootCommand.AppLauncher launcher = (telegram, springArgs) -> {
-            // Spring configures logging itself, from logback-spring.xml, and warns about this property if it is set.
-            if (CLI_LOGGING.equals(System.getProperty("logback.configurationFile"))) {
-                System.clearProperty("logback.configurationFile");
-            }
+            // Spring configures logging itself, from logback-spring.xml.
+            System.clearProperty(QuickCommandLogging.PROPERTY);
             return Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs);
         };
         int code = RootCommand.commandLine(launcher, args).execute(args);
@@ -39,10 +34,13 @@ public final class AllianceBot {
         }
     }
 
-    /** Logging as the quick commands want it (the long-running app replaces it when Spring starts). */
+    /**
+     * Logging as the quick commands want it: warnings to standard error only ({@link QuickCommandLogging}), unless
+     * a logback file is named. The long-running app replaces it when Spring starts.
+     */
     static void quickCommandSetUp() {
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", CLI_LOGGING);
+            System.setProperty(QuickCommandLogging.PROPERTY, "true");
         }
         LUCENE_VECTORS.setLevel(Level.SEVERE);
     }
