@@ -2,6 +2,8 @@ package org.alliancebot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.embedding.MiniLmEmbedder;
 
@@ -24,7 +26,17 @@ final class Models {
      * once, alongside reading the content.
      */
     static Embeddings embeddings() {
-        return embeddings(new MiniLmEmbedder());
+        MiniLmEmbedder model = new MiniLmEmbedder();
+        LOADING.add(model);
+        return embeddings(model);
+    }
+
+    /** Models started at once, which must be loaded before the JVM exits ({@link MiniLmEmbedder#awaitLoad}). */
+    private static final List<MiniLmEmbedder> LOADING = new CopyOnWriteArrayList<>();
+
+    /** Waits for every model a command started loading: exiting mid-load can crash the JVM. */
+    static void awaitLoads() {
+        LOADING.forEach(MiniLmEmbedder::awaitLoad);
     }
 
     /**

@@ -44,6 +44,13 @@ public final class RootCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(AppLauncher launcher, String... args) {
         CommandLine cli = new CommandLine(new RootCommand(launcher));
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                Models.awaitLoads();
+            }
+        });
         Supplier<Object> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
         if (named != null) {
             cli.addSubcommand(args[0], named.get());

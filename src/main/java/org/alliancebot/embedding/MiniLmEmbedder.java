@@ -53,6 +53,22 @@ public final class MiniLmEmbedder implements Embedder {
         }
     }
 
+    /**
+     * Waits until a load that has started is over, loaded or failed; returns at once if none has. ONNX Runtime
+     * must not be mid-way through creating its session when the JVM exits: its own exit hook frees what the
+     * session is being made from, and the JVM crashes (SIGSEGV, exit code 134). A command that needed no model
+     * after all (a phrase rule caught the text) calls this before it exits.
+     */
+    public void awaitLoad() {
+        CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> loading;
+        synchronized (this) {
+            loading = model;
+        }
+        if (loading != null) {
+            loading.exceptionally(failed -> null).join();
+        }
+    }
+
     /** Whether loading has started (or finished). */
     synchronized boolean loadStarted() {
         return model != null;

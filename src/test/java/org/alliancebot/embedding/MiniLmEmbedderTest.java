@@ -19,6 +19,15 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void waitingForALoadThatNeverStartedReturnsAtOnce() {
+        MiniLmEmbedder lazy = MiniLmEmbedder.whenFirstNeeded();
+
+        lazy.awaitLoad();
+
+        assertThat(lazy.loadStarted()).isFalse();
+    }
+
+    @Test
     void vectorsAreUnitLengthWithTheModelsDimensions() {
         float[] vector = model.ofTyped("is my therapist a good fit for me");
 
