@@ -6,8 +6,9 @@ RUN mvn -B -ntp -q dependency:go-offline
 COPY src src
 COPY content content
 RUN mvn -B -ntp -q package -DskipTests
-# Plays the sample conversations (the build fails if one fails) and, on the way, embeds the shipped content once,
-# so the first start reads the vectors from data/ instead of spending seconds making them.
+# Plays the sample conversations (the build fails if one fails) and, on the way, embeds the shipped content (and the
+# lines the transcripts type, which are content too) once, so the first start reads the vectors from data/ instead
+# of spending seconds making them, and test in the image needs no model.
 RUN java -jar target/alliance-bot.jar test content > /tmp/transcripts.txt || { cat /tmp/transcripts.txt; exit 1; }
 
 # Run: JRE 25, as an unprivileged user. 25 rather than 21 for its AOT cache (below), which more than halves
@@ -35,10 +36,21 @@ RUN cd /tmp && ALLIANCE_CONTENT_DIR=/app/content DJL_CACHE_DIR=/tmp/djl-training
         --alliance.telegram.api-url=http://127.0.0.1:9 --alliance.storage.url=jdbc:h2:mem:training \
         --alliance.embedding.cache-dir=/app/data \
  && rm -rf /tmp/djl-training /tmp/data
+# The quick commands (validate, test, diagram, search, safety-check) get a cache of their own, from a training run
+# that plays each once (org.alliancebot.AotTraining), and a launcher that starts them with it and the JIT's first
+# tier only: docker run --rm --entrypoint /app/bin/alliance-bot alliance-bot validate. Run in /app so that the
+# vectors made at build time are found in ./data (nothing is written there: they are all present).
+COPY scripts/alliance-bot /app/bin/alliance-bot
+RUN chmod 755 /app/bin/alliance-bot && cd /app && DJL_CACHE_DIR=/tmp/djl-training \
+    java -XX:AOTCacheOutput=/app/bot/cli.aot -XX:TieredStopAtLevel=1 -cp /app/bot/alliance-bot.jar \
+        org.alliancebot.AotTraining /app/content \
+ && rm -rf /tmp/djl-training
 VOLUME ["/app/data"]
 USER alliance
 # The token comes from the environment at run time (docker run -e TELEGRAM_BOT_TOKEN=...); it is never baked in.
 ENV ALLIANCE_CONTENT_DIR=/app/content
+# Where /app/bin/alliance-bot finds the extracted jar and its caches.
+ENV ALLIANCE_BOT_DIR=/app/bot
 # The tokenizer unpacks its native library into a cache folder; the user's home (/app) is not writable.
 ENV DJL_CACHE_DIR=/tmp/djl
 # Actuator health (and the webhook, in webhook mode) listen here.

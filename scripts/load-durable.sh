@@ -12,7 +12,8 @@ run() { java --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/
 shape=(--chats 150 --arrive-over-ms 5000 --think-ms 1500 --seconds 20 --warmup 10)
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r, below saturation"
-  run --bot noop3 "${shape[@]}"
+  run --bot noop3 "${shape[@]}" --idle-connections 1024
+  run --bot alliance --journal memory --flood-guard "${shape[@]}"
   for journal in "${journals[@]}"; do
     run --bot alliance --journal "$journal" --flood-guard "${shape[@]}"
   done
@@ -20,7 +21,8 @@ done
 if [[ ${SATURATED:-1} == 1 ]]; then
   for ((r = 1; r <= rounds; r++)); do
     echo "round $r, saturated (closed loop, 200 chats, flood guard off)"
-    run --bot noop3 --chats 200 --seconds 20 --warmup 10
+    # noop3 keeps as many idle connections as Alliance Bot's client does (1024), as in docs/benchmarks.md.
+    run --bot noop3 --chats 200 --seconds 20 --warmup 10 --idle-connections 1024
     run --bot alliance --journal memory --chats 200 --seconds 20 --warmup 10
     for journal in "${journals[@]}"; do
       run --bot alliance --journal "$journal" --chats 200 --seconds 20 --warmup 10

@@ -4,7 +4,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.alliancebot.cli.RootCommand;
 import org.alliancebot.system.Launcher;
-import picocli.CommandLine;
 
 /**
  * The entry point: picocli reads the command line; quick commands (validate, test, ...) run on the engine alone,
@@ -22,24 +21,27 @@ public final class AllianceBot {
     private AllianceBot() {
     }
 
-    /** Quick commands log warnings to standard error only; Spring replaces this with logback-spring.xml. */
-    private static final String CLI_LOGGING = "logback-cli.xml";
-
     public static void main(String[] args) {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", CLI_LOGGING);
-        }
-        LUCENE_VECTORS.setLevel(Level.SEVERE);
-        RootCommand root = new RootCommand((telegram, springArgs) -> {
-            // Spring configures logging itself, from logback-spring.xml, and warns about this property if it is set.
-            if (CLI_LOGGING.equals(System.getProperty("logback.configurationFile"))) {
-                System.clearProperty("logback.configurationFile");
-            }
+        quickCommandSetUp();
+        RootCommand.AppLauncher launcher = (telegram, springArgs) -> {
+            // Spring configures logging itself, from logback-spring.xml.
+            System.clearProperty(QuickCommandLogging.PROPERTY);
             return Launcher.launch(telegram ? Launcher.Channel.TELEGRAM : Launcher.Channel.CONSOLE, springArgs);
-        });
-        int code = new CommandLine(root).execute(args);
+        };
+        int code = RootCommand.commandLine(launcher, args).execute(args);
         if (code != Launcher.KEEP_RUNNING) {
             System.exit(code);
         }
+    }
+
+    /**
+     * Logging as the quick commands want it: warnings to standard error only ({@link QuickCommandLogging}), unless
+     * a logback file is named. The long-running app replaces it when Spring starts.
+     */
+    static void quickCommandSetUp() {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty(QuickCommandLogging.PROPERTY, "true");
+        }
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
     }
 }

@@ -2,6 +2,8 @@ package org.alliancebot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.embedding.MiniLmEmbedder;
 
@@ -19,11 +21,36 @@ final class Models {
         return Math.round(score * 1000) / 1000.0;
     }
 
-    /** Cached in ./data where that can be written, else in memory only, as in a read-only folder. */
+    /**
+     * For commands that embed what is typed at the terminal (search, safety-check): the model starts loading at
+     * once, alongside reading the content.
+     */
     static Embeddings embeddings() {
+        MiniLmEmbedder model = new MiniLmEmbedder();
+        LOADING.add(model);
+        return embeddings(model);
+    }
+
+    /** Models started at once, which must be loaded before the JVM exits ({@link MiniLmEmbedder#awaitLoad}). */
+    private static final List<MiniLmEmbedder> LOADING = new CopyOnWriteArrayList<>();
+
+    /** Waits for every model a command started loading: exiting mid-load can crash the JVM. */
+    static void awaitLoads() {
+        LOADING.forEach(MiniLmEmbedder::awaitLoad);
+    }
+
+    /**
+     * For playing the transcripts: their lines are editors' content, cached like the rest, so the model is loaded
+     * only when some text is not in the cache yet (the first run after an edit).
+     */
+    static Embeddings forTranscripts() {
+        return embeddings(MiniLmEmbedder.whenFirstNeeded()).forTranscripts();
+    }
+
+    /** Cached in ./data where that can be written, else in memory only, as in a read-only folder. */
+    private static Embeddings embeddings(MiniLmEmbedder model) {
         boolean writable = Files.isDirectory(CACHE_DIR) ? Files.isWritable(CACHE_DIR)
                 : Files.isWritable(Path.of("").toAbsolutePath());
-        return writable ? Embeddings.cachedIn(new MiniLmEmbedder(), CACHE_DIR)
-                : Embeddings.inMemory(new MiniLmEmbedder());
+        return writable ? Embeddings.cachedIn(model, CACHE_DIR) : Embeddings.inMemory(model);
     }
 }

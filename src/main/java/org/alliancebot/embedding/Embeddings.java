@@ -1,12 +1,9 @@
 package org.alliancebot.embedding;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -24,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +39,18 @@ public final class Embeddings {
     private static final int HEADER_BYTES = 8;
 
     private final Embedder embedder;
-    private final Optional<Path> file;
-    private final Map<Key, float[]> cache = new ConcurrentHashMap<>();
-    private volatile int embeddedContent;
+    private final Store store;
+    /** True only for {@link #forTranscripts()}: the "typed" text is an editor's, so it is content. */
+    private final boolean typedIsContent;
+
+    private Embeddings(Embedder embedder, Store store, boolean typedIsContent) {
+        this.embedder = embedder;
+        this.store = store;
+        this.typedIsContent = typedIsContent;
+    }
 
     private Embeddings(Embedder embedder, Optional<Path> file) {
-        this.embedder = embedder;
-        this.file = file;
+        this(embedder, new Store(file), false);
         file.ifPresent(f -> {
             if (!read(f)) {
                 rewrite(f);
@@ -66,6 +69,15 @@ public final class Embeddings {
         return new Embeddings(embedder, Optional.of(dir.resolve(name)));
     }
 
+    /**
+     * The same vectors, for playing editors' sample conversations (the transcripts in {@code tests/}): what a
+     * transcript types was written by an editor and ships with the content, so here {@link #ofTyped} is cached
+     * like content, and a second run needs no model at all. Never for what real people type.
+     */
+    public Embeddings forTranscripts() {
+        return new Embeddings(embedder, store, true);
+    }
+
     public String model() {
         return embedder.model();
     }
@@ -74,9 +86,12 @@ public final class Embeddings {
         return embedder.dimensions();
     }
 
-    /** The vector of something a person typed: computed now, held by no one but the caller. */
+    /**
+     * The vector of something a person typed: computed now, held by no one but the caller. (For a transcript's
+     * lines, see {@link #forTranscripts()}.)
+     */
     public float[] ofTyped(String text) {
-        return embedder.embed(text);
+        return typedIsContent ? ofContent(List.of(text)).getFirst() : embedder.embed(text);
     }
 
     /** The vectors of content texts, in order: from the cache where it has them, embedded (and cached) if not. */
@@ -85,7 +100,7 @@ public final class Embeddings {
         Map<Key, float[]> fresh = new LinkedHashMap<>();
         for (String text : texts) {
             Key key = key(text);
-            float[] vector = cache.get(key);
+            float[] vector = store.cache.get(key);
             if (vector == null) {
                 vector = fresh.get(key);
             }
@@ -96,16 +111,16 @@ public final class Embeddings {
             vectors.add(vector);
         }
         if (!fresh.isEmpty()) {
-            cache.putAll(fresh);
-            embeddedContent += fresh.size();
-            file.ifPresent(f -> append(f, fresh));
+            store.cache.putAll(fresh);
+            store.embeddedContent.addAndGet(fresh.size());
+            store.file.ifPresent(f -> append(f, fresh));
         }
         return vectors;
     }
 
     /** How many content texts this process has had to embed (the rest came from the cache). */
     public int embeddedContent() {
-        return embeddedContent;
+        return store.embeddedContent.get();
     }
 
     private Key key(String text) {
@@ -127,11 +142,11 @@ public final class Embeddings {
         }
         int dimensions = embedder.dimensions();
         long entryBytes = KEY_BYTES + 4L * dimensions;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel),
-                     1 << 16))) {
-            long size = channel.size();
-            if (size < HEADER_BYTES || in.readInt() != MAGIC || in.readInt() != dimensions) {
+        try {
+            // Read whole and decoded in bulk, which at start-up takes two thirds of the time a float at a time did.
+            ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(path));
+            long size = in.remaining();
+            if (size < HEADER_BYTES || in.getInt() != MAGIC || in.getInt() != dimensions) {
                 log.warn("Ignoring the vector cache {}: written for another model or version", path);
                 return false;
             }
@@ -139,17 +154,16 @@ public final class Embeddings {
             boolean sound = (size - HEADER_BYTES) % entryBytes == 0;
             byte[] key = new byte[KEY_BYTES];
             for (long n = 0; n < whole; n++) {
-                in.readFully(key);
+                in.get(key);
                 float[] vector = new float[dimensions];
-                for (int i = 0; i < dimensions; i++) {
-                    vector[i] = in.readFloat();
-                }
+                in.asFloatBuffer().get(vector);
+                in.position(in.position() + 4 * dimensions);
                 float squares = Vectors.dot(vector, vector);
                 if (squares != 0 && Math.abs(squares - 1) > 1e-3) {
                     sound = false;
                     continue;
                 }
-                cache.put(new Key(hex(key)), vector);
+                store.cache.put(new Key(hex(key)), vector);
             }
             if (!sound) {
                 log.warn("The vector cache {} holds a damaged or partial entry; it will be written again", path);
@@ -162,12 +176,18 @@ public final class Embeddings {
     }
 
     /** Writes the file anew from what is in memory, replacing the old one in one step. */
-    private synchronized void rewrite(Path path) {
+    private void rewrite(Path path) {
+        synchronized (store) {
+            rewriteLocked(path);
+        }
+    }
+
+    private void rewriteLocked(Path path) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path fresh = Files.createTempFile(parent, path.getFileName().toString(), ".new");
-            Files.write(fresh, encode(Map.copyOf(cache), true));
+            Files.write(fresh, encode(Map.copyOf(store.cache), true));
             Files.move(fresh, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("Cannot replace the vector cache {}: {}", path, e.toString());
@@ -178,7 +198,13 @@ public final class Embeddings {
      * Adds entries to the end of the file in one write, under a file lock: the bot and a command run in its folder
      * may add at the same time. Failing to write only costs time at the next start.
      */
-    private synchronized void append(Path path, Map<Key, float[]> entries) {
+    private void append(Path path, Map<Key, float[]> entries) {
+        synchronized (store) {
+            appendLocked(path, entries);
+        }
+    }
+
+    private void appendLocked(Path path, Map<Key, float[]> entries) {
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -211,6 +237,17 @@ public final class Embeddings {
     }
 
     private record Key(String hex) {
+    }
+
+    /** What an instance and its {@link #forTranscripts()} view share; writes to the file hold its lock. */
+    private static final class Store {
+        final Optional<Path> file;
+        final Map<Key, float[]> cache = new ConcurrentHashMap<>();
+        final AtomicInteger embeddedContent = new AtomicInteger();
+
+        Store(Optional<Path> file) {
+            this.file = file;
+        }
     }
 
     private static MessageDigest digest() {

@@ -20,16 +20,68 @@ public final class MiniLmEmbedder implements Embedder {
     static final int MAX_CHARS = 1_500;
 
     /**
-     * Loading the model takes about half a second; it starts when this embedder is made, on a thread of its own,
-     * so that it overlaps with whatever comes next (reading and checking the content) instead of adding to it.
+     * Loading the model takes about half a second. The bot starts it when this embedder is made, on a thread of
+     * its own, so that it overlaps with whatever comes next (reading and checking the content) instead of adding
+     * to it; {@link #whenFirstNeeded()} waits until a text has to be embedded, which may be never.
      */
-    private final CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> model = CompletableFuture.supplyAsync(
-            AllMiniLmL6V2QuantizedEmbeddingModel::new,
-            task -> Thread.ofPlatform().name("load-embedding-model").daemon().start(task));
+    private CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> model;
+
+    /** Starts loading the model now, in the background. */
+    public MiniLmEmbedder() {
+        startLoading();
+    }
+
+    private MiniLmEmbedder(boolean loadNow) {
+        if (loadNow) {
+            startLoading();
+        }
+    }
+
+    /**
+     * An embedder that loads the model only when it first embeds a text: for work that usually finds every vector
+     * in the cache, such as playing the transcripts a second time.
+     */
+    public static MiniLmEmbedder whenFirstNeeded() {
+        return new MiniLmEmbedder(false);
+    }
+
+    /** Starts loading the model in the background, unless it has started already. */
+    private synchronized void startLoading() {
+        if (model == null) {
+            model = CompletableFuture.supplyAsync(AllMiniLmL6V2QuantizedEmbeddingModel::new,
+                    task -> Thread.ofPlatform().name("load-embedding-model").daemon().start(task));
+        }
+    }
+
+    /**
+     * Waits until a load that has started is over, loaded or failed; returns at once if none has. ONNX Runtime
+     * must not be mid-way through creating its session when the JVM exits: its own exit hook frees what the
+     * session is being made from, and the JVM crashes (SIGSEGV, exit code 134). A command that needed no model
+     * after all (a phrase rule caught the text) calls this before it exits.
+     */
+    public void awaitLoad() {
+        CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> loading;
+        synchronized (this) {
+            loading = model;
+        }
+        if (loading != null) {
+            loading.exceptionally(failed -> null).join();
+        }
+    }
+
+    /** Whether loading has started (or finished). */
+    synchronized boolean loadStarted() {
+        return model != null;
+    }
 
     private AllMiniLmL6V2QuantizedEmbeddingModel loaded() {
+        CompletableFuture<AllMiniLmL6V2QuantizedEmbeddingModel> loading;
+        synchronized (this) {
+            startLoading();
+            loading = model;
+        }
         try {
-            return model.join();
+            return loading.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause
                     : new IllegalStateException("the embedding model could not be loaded", e.getCause());

@@ -25,10 +25,10 @@ class CommandLineTest {
     final StringWriter err = new StringWriter();
 
     int run(String... args) {
-        CommandLine cli = new CommandLine(new RootCommand((telegram, springArgs) -> {
+        CommandLine cli = RootCommand.commandLine((telegram, springArgs) -> {
             launched.add(telegram);
             return 0;
-        }));
+        }, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -269,6 +269,28 @@ class CommandLineTest {
         void chatLaunchesTheConsoleEvenWithAToken() {
             assertThat(run("chat")).isZero();
             assertThat(launched).containsExactly(false);
+        }
+
+        @Test
+        void helpListsEveryCommandInOrder() {
+            assertThat(run("--help")).isZero();
+            assertThat(out.toString()).containsSubsequence("Commands:", "chat", "validate", "test", "search",
+                    "safety-check", "diagram", "health");
+        }
+
+        @Test
+        void aCommandNamedFirstIsTheOnlyOneBuilt() {
+            CommandLine cli = RootCommand.commandLine((telegram, springArgs) -> 0, "validate", dir.toString());
+
+            assertThat(cli.getSubcommands()).containsOnlyKeys("validate");
+        }
+
+        @Test
+        void withoutACommandFirstEveryCommandIsBuilt() {
+            CommandLine cli = RootCommand.commandLine((telegram, springArgs) -> 0, "--alliance.content.dir=x");
+
+            assertThat(cli.getSubcommands()).containsOnlyKeys("chat", "validate", "test", "search", "safety-check",
+                    "diagram", "health");
         }
 
         @Test

@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Content vectors are cached by model and text, in memory and in a file; typed text is never kept. */
+/**
+ * Content vectors are cached by model and text, in memory and in a file; typed text is never kept, except the
+ * lines of editors' transcripts, which are content.
+ */
 class EmbeddingsTest {
 
     @TempDir
@@ -70,6 +73,31 @@ class EmbeddingsTest {
         assertThat(embedder.calls()).isEqualTo(3);
         assertThat(Files.size(onlyFile())).isEqualTo(size);
         assertThat(embeddings.embeddedContent()).isEqualTo(1);
+    }
+
+    @Test
+    void aTranscriptsTypedLinesAreCachedLikeContentSoALaterRunNeedsNoModel() {
+        float[] first = Embeddings.cachedIn(embedder, dir).forTranscripts().ofTyped("i want to leave my therapist");
+        FakeEmbedder afterRestart = new FakeEmbedder();
+
+        float[] again = Embeddings.cachedIn(afterRestart, dir).forTranscripts().ofTyped("i want to leave my therapist");
+
+        assertThat(embedder.calls()).isEqualTo(1);
+        assertThat(afterRestart.calls()).isZero();
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void typedTextStaysUncachedBesideTheTranscriptView() throws IOException {
+        Embeddings embeddings = Embeddings.cachedIn(embedder, dir);
+        embeddings.forTranscripts().ofTyped("a transcript line");
+        long size = Files.size(onlyFile());
+
+        embeddings.ofTyped("a transcript line");
+        embeddings.ofTyped("what a person typed");
+
+        assertThat(embedder.calls()).as("typed text is embedded anew, even when a transcript said the same").isEqualTo(3);
+        assertThat(Files.size(onlyFile())).isEqualTo(size);
     }
 
     @Test

@@ -10,6 +10,24 @@ class MiniLmEmbedderTest {
     final Embeddings model = TestEmbeddings.miniLm();
 
     @Test
+    void anEmbedderForWhenFirstNeededLoadsNothingUntilItEmbeds() {
+        MiniLmEmbedder lazy = MiniLmEmbedder.whenFirstNeeded();
+
+        Embeddings.inMemory(lazy).ofContent(java.util.List.of());
+
+        assertThat(lazy.loadStarted()).isFalse();
+    }
+
+    @Test
+    void waitingForALoadThatNeverStartedReturnsAtOnce() {
+        MiniLmEmbedder lazy = MiniLmEmbedder.whenFirstNeeded();
+
+        lazy.awaitLoad();
+
+        assertThat(lazy.loadStarted()).isFalse();
+    }
+
+    @Test
     void vectorsAreUnitLengthWithTheModelsDimensions() {
         float[] vector = model.ofTyped("is my therapist a good fit for me");
 
