@@ -33,6 +33,7 @@ public final class RootCommand implements Callable<Integer> {
         all.put("safety-check", SafetyCheckCommand::new);
         all.put("diagram", DiagramCommand::new);
         all.put("health", HealthCommand::new);
+        all.put("stats", StatsCommand::new);
         return all;
     }
 

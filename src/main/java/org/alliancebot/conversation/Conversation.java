@@ -40,6 +40,7 @@ public final class Conversation {
     private final FloodGuard flood;
     private final ChatLogIds logIds;
     private final Duration sessionIdle;
+    private final Tally tally;
     private final Navigator navigator = new Navigator();
     private final Answers answers = new Answers();
     private final Map<String, Command> commands = new LinkedHashMap<>();
@@ -51,6 +52,13 @@ public final class Conversation {
      */
     public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions, FreeTextResponder freeText,
                         FloodGuard flood, ChatLogIds logIds, Duration sessionIdle) {
+        this(snapshots, sessions, freeText, flood, logIds, sessionIdle, Tally.NONE);
+    }
+
+    /** @param tally counts what people do (never what they wrote), for editors' funnels */
+    public Conversation(Supplier<Snapshot> snapshots, SessionStore sessions, FreeTextResponder freeText,
+                        FloodGuard flood, ChatLogIds logIds, Duration sessionIdle, Tally tally) {
+        this.tally = tally;
         this.snapshots = snapshots;
         this.sessions = sessions;
         this.freeText = freeText;
@@ -119,6 +127,7 @@ public final class Conversation {
         } else {
             result = dispatch(new Turn(chat, snapshot, session, languageCode), input);
         }
+        TurnCounts.count(tally, session, input, result);
         if (result.forget()) {
             sessions.delete(chat);
             flood.forget(chat);
@@ -232,8 +241,10 @@ public final class Conversation {
      */
     private Optional<Result> safetyFirst(Turn turn, String text) {
         Optional<SafetyCheck.Verdict> verdict = turn.snapshot().safety().check(text);
-        verdict.ifPresent(v -> log.info("Safety {} by {} for {}", v.tier().label(), v.rule(),
-                logIds.of(turn.chat())));
+        verdict.ifPresent(v -> {
+            log.info("Safety {} by {} for {}", v.tier().label(), v.rule(), logIds.of(turn.chat()));
+            tally.count(Tally.Event.SAFETY, v.category(), v.tier().label());
+        });
         return verdict.map(v -> v.tier() == SafetyCheck.Tier.CHECK_IN ? checkIn(turn, v.category(), text)
                 : respond(turn, v.category()));
     }
@@ -269,6 +280,8 @@ public final class Conversation {
     private Result checkedIn(Turn turn, ButtonData.CheckIn checkIn) {
         log.info("Safety check-in ({}) answered {} for {}", checkIn.category(), checkIn.answer(),
                 logIds.of(turn.chat()));
+        tally.count(Tally.Event.CHECK_IN_ANSWER, checkIn.category(),
+                checkIn.answer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         Safety safety = turn.content().safety();
         return switch (checkIn.answer()) {
             case YES -> respond(turn, checkIn.category());

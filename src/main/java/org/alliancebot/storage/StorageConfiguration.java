@@ -47,10 +47,16 @@ public final class StorageConfiguration {
         }, Duration.ofMinutes(2), cached != null);
     }
 
-    /** The scheduled clean-up: idle sessions past their retention, and handled updates after a day. */
+    public JdbcCounts counts() {
+        return new JdbcCounts(jdbc, transactions, clock);
+    }
+
+    /** The scheduled clean-up: idle sessions past their retention, handled updates after a day, old counts. */
     public String cleanUp(Duration sessionRetention) {
         int sessions = durable.deleteIdle(sessionRetention);
         int updates = new JdbcUpdateJournal(jdbc, transactions, clock, chat -> { }).purgeDone(Duration.ofDays(1));
-        return sessions + " idle session(s) and " + updates + " handled update(s) deleted";
+        int counts = counts().deleteOld();
+        return sessions + " idle session(s), " + updates + " handled update(s) and " + counts
+                + " count(s) older than " + JdbcCounts.KEPT_DAYS + " days deleted";
     }
 }

@@ -6,9 +6,11 @@ import org.alliancebot.content.ContentLoader;
 import org.alliancebot.conversation.ChatLogIds;
 import org.alliancebot.conversation.ContentWatcher;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.DailyCounts;
 import org.alliancebot.conversation.FloodGuard;
 import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.SnapshotHolder;
+import org.alliancebot.conversation.Tally;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.embedding.MiniLmEmbedder;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,13 +50,20 @@ class EngineConfiguration {
     }
 
     @Bean
+    DailyCounts dailyCounts() {
+        return new DailyCounts(Clock.systemUTC());
+    }
+
+    @Bean
     Conversation conversation(SnapshotHolder holder, SessionStore sessions, AllianceProperties properties,
-                              @Value("${alliance.channel:console}") String channel) {
+                              @Value("${alliance.channel:console}") String channel, DailyCounts counts) {
         String key = properties.privacy().logKey();
         ChatLogIds logIds = key.isBlank() ? ChatLogIds.random() : new ChatLogIds(key.getBytes(StandardCharsets.UTF_8));
         // The console has one person, who may pipe in a long script; flood limits are for shared channels.
         FloodGuard flood = channel.equals("console") ? FloodGuard.unlimited() : new FloodGuard();
+        // The console is an editor trying content out: what they do there is not what people do.
+        Tally tally = channel.equals("console") ? Tally.NONE : counts;
         return new Conversation(holder, sessions, Conversation.searchAnswers(), flood, logIds,
-                properties.sessions().idle());
+                properties.sessions().idle(), tally);
     }
 }

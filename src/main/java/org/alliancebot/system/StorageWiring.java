@@ -1,8 +1,11 @@
 package org.alliancebot.system;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.alliancebot.conversation.DailyCounts;
 import org.alliancebot.conversation.SessionStore;
+import org.alliancebot.storage.JdbcCounts;
 import org.alliancebot.storage.StorageConfiguration;
 import org.alliancebot.telegram.UpdateJournal;
 import org.slf4j.Logger;
@@ -57,6 +60,39 @@ class StorageWiring {
     @Bean
     Retention retention(StorageConfiguration storage, AllianceProperties properties) {
         return new Retention(storage, properties);
+    }
+
+    @Bean
+    CountsFlush countsFlush(StorageConfiguration storage, DailyCounts counts) {
+        return new CountsFlush(storage.counts(), counts);
+    }
+
+    /**
+     * Writes the counts kept in memory to the database every few seconds, and once more at shutdown: a crash loses
+     * at most the counts of one interval, never a session or an update.
+     */
+    static final class CountsFlush {
+        private final JdbcCounts counts;
+        private final DailyCounts memory;
+
+        CountsFlush(JdbcCounts counts, DailyCounts memory) {
+            this.counts = counts;
+            this.memory = memory;
+        }
+
+        @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${alliance.stats.flush-every:PT5S}")
+        void flush() {
+            try {
+                counts.flush(memory);
+            } catch (RuntimeException e) {
+                log.warn("Writing the counts failed ({}); they are kept to be tried again", e.getClass().getSimpleName());
+            }
+        }
+
+        @PreDestroy
+        void flushAtShutdown() {
+            flush();
+        }
     }
 
     /** Deletes idle sessions past their retention (default 30 days) and handled updates after a day. */

@@ -290,7 +290,7 @@ class CommandLineTest {
             CommandLine cli = RootCommand.commandLine((telegram, springArgs) -> 0, "--alliance.content.dir=x");
 
             assertThat(cli.getSubcommands()).containsOnlyKeys("chat", "validate", "test", "search", "safety-check",
-                    "diagram", "health");
+                    "diagram", "health", "stats");
         }
 
         @Test

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.alliancebot.content.NodeRef;
 import org.alliancebot.conversation.ChatId;
+import org.alliancebot.conversation.DailyCounts;
 import org.alliancebot.conversation.Session;
+import org.alliancebot.conversation.Tally;
 import org.alliancebot.telegram.Outgoing;
 import org.alliancebot.telegram.UpdateJournal;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +154,58 @@ abstract class DurableStorageContract {
 
             assertThat(new JdbcSessionStore(jdbc, clock()).get(chat)).isEmpty();
             assertThat(new JdbcSessionStore(jdbc, clock()).get(new ChatId("fresh"))).isPresent();
+        }
+    }
+
+    @Nested
+    class Counts {
+
+        DailyCounts memory() {
+            return new DailyCounts(clock());
+        }
+
+        @Test
+        void countsFromSeveralFlushesAndInstancesAddUp() {
+            JdbcCounts counts = new JdbcCounts(jdbc, transactions, clock());
+            DailyCounts first = memory();
+            DailyCounts second = memory();
+            first.count(Tally.Event.REACHED, "fit", "sessions");
+            first.count(Tally.Event.REACHED, "fit", "sessions");
+            second.count(Tally.Event.REACHED, "fit", "sessions");
+            counts.flush(first);
+            counts.flush(second);
+            first.count(Tally.Event.REACHED, "fit", "sessions");
+            counts.flush(first);
+
+            assertThat(counts.lastDays(1)).containsExactly(
+                    new JdbcCounts.Row(Tally.Event.REACHED, "fit", "sessions", 4));
+        }
+
+        @Test
+        void reportCoversTheDaysAskedFor() {
+            JdbcCounts counts = new JdbcCounts(jdbc, transactions, clock());
+            DailyCounts memory = memory();
+            memory.count(Tally.Event.TYPED_ANSWERED, "", "");
+            counts.flush(memory);
+            now = now.plus(Duration.ofDays(3));
+            memory.count(Tally.Event.TYPED_ANSWERED, "", "");
+            counts.flush(memory);
+
+            assertThat(counts.lastDays(1)).extracting(JdbcCounts.Row::n).containsExactly(1L);
+            assertThat(counts.lastDays(4)).extracting(JdbcCounts.Row::n).containsExactly(2L);
+        }
+
+        @Test
+        void countsAreDeletedAfter400Days() {
+            JdbcCounts counts = new JdbcCounts(jdbc, transactions, clock());
+            DailyCounts memory = memory();
+            memory.count(Tally.Event.OUTCOME, "fit", "good-fit");
+            counts.flush(memory);
+            now = now.plus(Duration.ofDays(400));
+            assertThat(counts.deleteOld()).isZero();
+            now = now.plus(Duration.ofDays(1));
+
+            assertThat(counts.deleteOld()).isOne();
         }
     }
 
