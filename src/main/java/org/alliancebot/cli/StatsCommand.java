@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.alliancebot.content.Content;
+import org.alliancebot.stats.StatsReport;
 import org.alliancebot.storage.JdbcCounts;
 import org.flywaydb.core.Flyway;
 import org.springframework.dao.DataAccessException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = {"Where people go in each tree, and where they stop, from the counts the bot keeps.",
                 "Counts under 5 show as <5. Run it in the bot's folder: it reads the same database."})
-final class StatsCommand implements Callable<Integer> {
+public final class StatsCommand implements Callable<Integer> {
 
     /** The bot's own default, as in application.properties. */
     static final String DEFAULT_DATABASE = "jdbc:h2:file:./data/alliance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
@@ -102,7 +103,7 @@ final class StatsCommand implements Callable<Integer> {
         return message.lines().findFirst().orElse(message);
     }
 
-    static String text(StatsReport report) {
+    public static String text(StatsReport report) {
         StringBuilder text = new StringBuilder("Last " + report.days() + " day(s). Counts under "
                 + StatsReport.SMALL + " show as <" + StatsReport.SMALL + ".\n");
         for (StatsReport.Funnel funnel : report.funnels()) {
@@ -135,7 +136,7 @@ final class StatsCommand implements Callable<Integer> {
                 .append("\n"));
     }
 
-    static String json(StatsReport report) {
+    public static String json(StatsReport report) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("days", report.days());

@@ -2,8 +2,11 @@ package org.alliancebot.system;
 
 import java.io.IOException;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.DailyCounts;
 import org.alliancebot.conversation.SnapshotHolder;
 import org.alliancebot.preview.PreviewController;
+import org.alliancebot.preview.StatsPage;
+import org.alliancebot.storage.JdbcCounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,5 +25,11 @@ class PreviewConfiguration {
     @Bean
     PreviewController previewController(Conversation conversation, SnapshotHolder holder) throws IOException {
         return new PreviewController(conversation, holder);
+    }
+
+    /** Each tree's funnel at /preview/stats, from the counts (and those not yet written down). */
+    @Bean
+    StatsPage statsPage(SnapshotHolder holder, JdbcCounts counts, DailyCounts memory) {
+        return new StatsPage(holder, counts, memory);
     }
 }

@@ -63,8 +63,13 @@ class StorageWiring {
     }
 
     @Bean
-    CountsFlush countsFlush(StorageConfiguration storage, DailyCounts counts) {
-        return new CountsFlush(storage.counts(), counts);
+    JdbcCounts jdbcCounts(StorageConfiguration storage) {
+        return storage.counts();
+    }
+
+    @Bean
+    CountsFlush countsFlush(JdbcCounts counts, DailyCounts memory) {
+        return new CountsFlush(counts, memory);
     }
 
     /**

@@ -1,9 +1,10 @@
-package org.alliancebot.cli;
+package org.alliancebot.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.alliancebot.cli.StatsCommand;
 import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.conversation.Tally;

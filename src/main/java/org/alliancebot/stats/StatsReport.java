@@ -1,4 +1,4 @@
-package org.alliancebot.cli;
+package org.alliancebot.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,23 +16,23 @@ import org.alliancebot.storage.JdbcCounts;
  * many reached a node, moved on from it and dropped off there; outcomes; typed questions; safety. A count under
  * {@link #SMALL} is shown as "&lt;5" so that no one person's path can be picked out when traffic is low.
  */
-record StatsReport(int days, List<Funnel> funnels, long typedAnswered, long typedNoAnswer,
+public record StatsReport(int days, List<Funnel> funnels, long typedAnswered, long typedNoAnswer,
                    Map<String, Long> safety, Map<String, Long> checkIns, Map<String, Long> articles) {
 
-    static final int SMALL = 5;
+    public static final int SMALL = 5;
 
     /** One node of a funnel. Dropped off: reached and neither moved on, went back nor restarted from it. */
-    record Step(String node, String location, boolean outcome, long reached, long continued, long back,
+    public record Step(String node, String location, boolean outcome, long reached, long continued, long back,
                 long restarted, long dropped, long outcomes) {
-        double dropRate() {
+        public double dropRate() {
             return reached == 0 ? 0 : (double) dropped / reached;
         }
     }
 
-    record Funnel(String tree, String title, List<Step> steps, List<String> worst) {
+    public record Funnel(String tree, String title, List<Step> steps, List<String> worst) {
     }
 
-    static StatsReport of(Content content, List<JdbcCounts.Row> rows, int days, String onlyTree) {
+    public static StatsReport of(Content content, List<JdbcCounts.Row> rows, int days, String onlyTree) {
         Map<String, Long> byKey = new LinkedHashMap<>();
         Map<String, Long> safety = new LinkedHashMap<>();
         Map<String, Long> checkIns = new LinkedHashMap<>();
@@ -85,16 +85,16 @@ record StatsReport(int days, List<Funnel> funnels, long typedAnswered, long type
     }
 
     /** A count as a report shows it: "<5" under five (but 0 as 0: nothing happened), else the number. */
-    static String shown(long n) {
+    public static String shown(long n) {
         return n > 0 && n < SMALL ? "<" + SMALL : Long.toString(n);
     }
 
     /** A rate as a report shows it: only when both counts are large enough to say something about no one. */
-    static String rate(long part, long whole) {
+    public static String rate(long part, long whole) {
         return whole < SMALL || part > 0 && part < SMALL ? "-" : Math.round(100.0 * part / whole) + "%";
     }
 
-    double noAnswerRate() {
+    public double noAnswerRate() {
         long typed = typedAnswered + typedNoAnswer;
         return typed == 0 ? 0 : (double) typedNoAnswer / typed;
     }
