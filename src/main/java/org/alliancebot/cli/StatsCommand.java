@@ -46,6 +46,11 @@ public final class StatsCommand implements Callable<Integer> {
             description = "JDBC URL (default: alliance.storage.url or the bot's H2 file in ./data)")
     private String database;
 
+    @Option(names = "--database-user", paramLabel = "NAME",
+            description = "database user (default: ALLIANCE_STORAGE_USERNAME, else sa); the password is read from "
+                    + "ALLIANCE_STORAGE_PASSWORD")
+    private String user;
+
     @Mixin
     private LoadedContent loadedContent;
 
@@ -77,7 +82,7 @@ public final class StatsCommand implements Callable<Integer> {
         StatsReport report;
         try {
             DriverManagerDataSource source = new DriverManagerDataSource(url,
-                    System.getenv().getOrDefault("ALLIANCE_STORAGE_USERNAME", "sa"),
+                    user != null ? user : System.getenv().getOrDefault("ALLIANCE_STORAGE_USERNAME", "sa"),
                     System.getenv().getOrDefault("ALLIANCE_STORAGE_PASSWORD", ""));
             Flyway.configure().dataSource(source).load().migrate();
             JdbcCounts counts = new JdbcCounts(new JdbcTemplate(source),
