@@ -1,5 +1,6 @@
 package org.alliancebot.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.alliancebot.conversation.Conversation;
@@ -24,11 +25,17 @@ class TelegramConfiguration {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{16,256}");
 
     @Bean(destroyMethod = "close")
-    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation, UpdateJournal journal) {
+    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation, UpdateJournal journal,
+                            MeterRegistry registry) {
         var telegram = properties.telegram();
-        return new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(), telegram.pollTimeout(),
-                telegram.rateLimit().enabled(), telegram.send().attempts(), telegram.send().deadline(),
-                telegram.shutdownGrace()), conversation, Clock.systemUTC(), journal);
+        TelegramMeters meters = new TelegramMeters(registry);
+        TelegramBot bot = new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(),
+                telegram.pollTimeout(), telegram.rateLimit().enabled(), telegram.send().attempts(),
+                telegram.send().deadline(), telegram.shutdownGrace()), conversation, Clock.systemUTC(), journal,
+                meters);
+        meters.watch(bot, journal, telegram.mode() == AllianceProperties.TelegramProperties.Mode.POLLING,
+                Clock.systemUTC());
+        return bot;
     }
 
     @Bean
