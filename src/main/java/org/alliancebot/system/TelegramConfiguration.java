@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.SnapshotHolder;
 import org.alliancebot.telegram.StartUp;
 import org.alliancebot.telegram.TelegramBot;
 import org.alliancebot.telegram.TelegramSettings;
@@ -26,7 +27,7 @@ class TelegramConfiguration {
 
     @Bean(destroyMethod = "close")
     TelegramBot telegramBot(AllianceProperties properties, Conversation conversation, UpdateJournal journal,
-                            MeterRegistry registry) {
+                            MeterRegistry registry, SnapshotHolder holder) {
         var telegram = properties.telegram();
         TelegramMeters meters = new TelegramMeters(registry);
         TelegramBot bot = new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(),
@@ -35,6 +36,11 @@ class TelegramConfiguration {
                 meters);
         meters.watch(bot, journal, telegram.mode() == AllianceProperties.TelegramProperties.Mode.POLLING,
                 Clock.systemUTC());
+        // A refused content change is told to the operator's chat, when there is one (alliance.admin.chat-id).
+        Long adminChat = properties.admin().chatId();
+        if (adminChat != null) {
+            holder.onReload(new RefusedReloadNotice(adminChat, bot::sendNotice));
+        }
         return bot;
     }
 

@@ -58,6 +58,7 @@ class OperatorMetricsTest {
         registry.add("alliance.telegram.poll-timeout", () -> "1s");
         registry.add("alliance.content.dir", CONTENT::toString);
         registry.add("alliance.content.watch", () -> "false");
+        registry.add("alliance.admin.chat-id", () -> Long.toString(OPERATOR));
         registry.add("management.server.port", () -> "0");
     }
 
@@ -150,6 +151,32 @@ class OperatorMetricsTest {
                 }
             }).as("management port on " + address).isInstanceOf(ConnectException.class);
         }
+    }
+
+    @Test
+    void aRefusedReloadIsToldToTheOperatorOncePerBrokenState() throws Exception {
+        Path fit = CONTENT.resolve("trees/fit.yaml");
+        String good = Files.readString(fit);
+        try {
+            Files.writeString(fit, good.replace("start: sessions", "start: nowhere"));
+
+            assertThat(holder.reload()).isFalse();
+            List<FakeBotApi.Call> told = TELEGRAM.awaitSent(OPERATOR, 1);
+            assertThat(told.getFirst().text("text")).startsWith("Content change refused")
+                    .containsPattern("trees/fit\\.yaml:\\d+: .*nowhere");
+
+            // Saved again, still the same broken files: nothing more.
+            Files.writeString(fit, good.replace("start: sessions", "start: nowhere"));
+            assertThat(holder.reload()).isFalse();
+            String metrics = scrapeUntil(m -> value(m, "alliance_content_reloads_total{outcome=\"refused\"}") == 2);
+            TimeUnit.MILLISECONDS.sleep(500);
+            assertThat(TELEGRAM.sentTo(OPERATOR)).hasSize(1);
+            assertThat(value(metrics, "alliance_content_refused")).isEqualTo(1);
+        } finally {
+            Files.writeString(fit, good);
+            holder.reload();
+        }
+        assertThat(value(scrape(), "alliance_content_refused")).isZero();
     }
 
     // ---- helpers ----
