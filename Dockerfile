@@ -53,7 +53,9 @@ ENV ALLIANCE_CONTENT_DIR=/app/content
 ENV ALLIANCE_BOT_DIR=/app/bot
 # The tokenizer unpacks its native library into a cache folder; the user's home (/app) is not writable.
 ENV DJL_CACHE_DIR=/tmp/djl
-# Actuator health (and the webhook, in webhook mode) listen here.
+# Health (and the webhook, in webhook mode) listen here. Actuator with the metrics listens on 127.0.0.1:8081 inside
+# the container: to scrape it from the host, run with -e MANAGEMENT_SERVER_ADDRESS=0.0.0.0 -p 127.0.0.1:8081:8081
+# (docs/operations.md).
 EXPOSE 8080
 # DOWN when content failed to load or long polling has stopped. Asked over HTTP with bash's built-in /dev/tcp:
 # the image has no curl or wget, and starting a second JVM every 30 s (java -jar ... health) cost about 2 s of CPU

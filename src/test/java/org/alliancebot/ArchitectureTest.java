@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The engine knows nothing of channels or Spring; adapters depend on it, never the reverse. */
+/** The engine knows nothing of channels, Spring or metrics; adapters depend on it, never the reverse. */
 @AnalyzeClasses(packages = "org.alliancebot", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,7 +18,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule engineDoesNotKnowSpringOrTelegram = noClasses().that().resideInAnyPackage(ENGINE)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.telegram..",
-                    "jakarta.servlet..");
+                    "jakarta.servlet..", "io.micrometer..");
 
     @ArchTest
     static final ArchRule engineDoesNotKnowItsAdapters = noClasses().that().resideInAnyPackage(ENGINE)

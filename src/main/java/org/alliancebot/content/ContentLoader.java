@@ -185,7 +185,7 @@ public final class ContentLoader {
      * A short hash of every file the bot serves from, so a version names exactly one set of files. Transcript
      * tests and documentation are left out: editing them changes nothing a person sees.
      */
-    static String version(Path dir) {
+    public static String version(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -1,11 +1,13 @@
 package org.alliancebot.conversation;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +35,20 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
     public record Status(String version, Instant loadedAt, long generation, Optional<Failure> lastFailure) {
     }
 
-    /** A reload that was refused, with every problem that caused it. */
-    public record Failure(Instant at, List<Problem> problems) {
+    /**
+     * A reload that was refused, with every problem that caused it; {@code version} names the refused files as
+     * a content version would, so the same broken state can be told from a new one.
+     */
+    public record Failure(Instant at, List<Problem> problems, String version) {
+    }
+
+    /** What a reload did: swapped new content in, found nothing to change, or refused the folder's content. */
+    public enum Outcome { APPLIED, UNCHANGED, REFUSED }
+
+    /** Told after each reload, on the reloading thread, with the status it left; must be quick and not throw. */
+    @FunctionalInterface
+    public interface ReloadListener {
+        void reloaded(Outcome outcome, Status status);
     }
 
     private final Path dir;
@@ -43,6 +57,7 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
     private final Embeddings embeddings;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final AtomicReference<Status> status = new AtomicReference<>();
+    private final List<ReloadListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService retirement = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "retire-old-index");
         thread.setDaemon(true);
@@ -75,6 +90,10 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
         return dir;
     }
 
+    public void onReload(ReloadListener listener) {
+        listeners.add(listener);
+    }
+
     /**
      * Loads the folder again and, if it is valid, swaps it in. Returns whether the content now served is the
      * folder's current state (true also when nothing changed).
@@ -88,7 +107,8 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
                     loaded.problems().stream().filter(Problem::isError).count(),
                     String.join("\n", loaded.problems().stream().map(Problem::toString).toList()));
             status.set(new Status(before.version(), before.loadedAt(), before.generation() + 1,
-                    Optional.of(new Failure(clock.instant(), loaded.problems()))));
+                    Optional.of(new Failure(clock.instant(), loaded.problems(), refusedVersion(loaded.problems())))));
+            tell(Outcome.REFUSED);
             return false;
         }
         Snapshot next = loaded.orThrow();
@@ -97,6 +117,7 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
             if (before.lastFailure().isPresent()) {
                 status.set(new Status(before.version(), before.loadedAt(), before.generation() + 1, Optional.empty()));
             }
+            tell(Outcome.UNCHANGED);
             return true;
         }
         Snapshot old = current.getAndSet(next);
@@ -105,7 +126,28 @@ public final class SnapshotHolder implements Supplier<Snapshot>, AutoCloseable {
         log.info("Content reloaded: now serving {} (was {}), in {} ms", next.content().version(), before.version(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         retirement.schedule(() -> old.index().close(), RETIRE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        tell(Outcome.APPLIED);
         return true;
+    }
+
+    /** The refused files' version; when they cannot be read (a folder gone), one made of the problems instead. */
+    private String refusedVersion(List<Problem> problems) {
+        try {
+            return ContentLoader.version(dir);
+        } catch (UncheckedIOException e) {
+            return "unreadable-" + Integer.toHexString(problems.hashCode());
+        }
+    }
+
+    private void tell(Outcome outcome) {
+        Status now = status.get();
+        for (ReloadListener listener : listeners) {
+            try {
+                listener.reloaded(outcome, now);
+            } catch (RuntimeException e) {
+                log.warn("A reload listener failed: {}", e.getClass().getSimpleName());
+            }
+        }
     }
 
     @Override

@@ -17,7 +17,15 @@ public record AllianceProperties(@Valid @DefaultValue ContentProperties content,
                                  @Valid @DefaultValue SessionProperties sessions,
                                  @Valid @DefaultValue TelegramProperties telegram,
                                  @Valid @DefaultValue PrivacyProperties privacy,
-                                 @Valid @DefaultValue EmbeddingProperties embedding) {
+                                 @Valid @DefaultValue EmbeddingProperties embedding,
+                                 @Valid @DefaultValue AdminProperties admin) {
+
+    /**
+     * @param chatId the operator's Telegram chat, told when a content change is refused (once per broken state);
+     *               none by default, and then no one is told
+     */
+    public record AdminProperties(Long chatId) {
+    }
 
     /**
      * @param cacheDir where the vectors of content (passages, trees, safety examples) are kept between runs, so a

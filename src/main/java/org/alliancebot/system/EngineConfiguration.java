@@ -1,5 +1,6 @@
 package org.alliancebot.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.alliancebot.content.ContentLoader;
@@ -45,6 +46,11 @@ class EngineConfiguration {
     }
 
     @Bean
+    ContentMeters contentMeters(MeterRegistry registry, SnapshotHolder holder) {
+        return new ContentMeters(registry, holder);
+    }
+
+    @Bean
     ContentHealthIndicator contentHealthIndicator(SnapshotHolder holder) {
         return new ContentHealthIndicator(holder);
     }
@@ -56,13 +62,15 @@ class EngineConfiguration {
 
     @Bean
     Conversation conversation(SnapshotHolder holder, SessionStore sessions, AllianceProperties properties,
-                              @Value("${alliance.channel:console}") String channel, DailyCounts counts) {
+                              @Value("${alliance.channel:console}") String channel, DailyCounts counts,
+                              MeterRegistry registry) {
         String key = properties.privacy().logKey();
         ChatLogIds logIds = key.isBlank() ? ChatLogIds.random() : new ChatLogIds(key.getBytes(StandardCharsets.UTF_8));
         // The console has one person, who may pipe in a long script; flood limits are for shared channels.
         FloodGuard flood = channel.equals("console") ? FloodGuard.unlimited() : new FloodGuard();
         // The console is an editor trying content out: what they do there is not what people do.
-        Tally tally = channel.equals("console") ? Tally.NONE : counts;
+        // Safety responses are counted for operators' metrics too (never who, never what was typed).
+        Tally tally = channel.equals("console") ? Tally.NONE : new SafetyMeters(counts, registry);
         return new Conversation(holder, sessions, Conversation.searchAnswers(), flood, logIds,
                 properties.sessions().idle(), tally);
     }

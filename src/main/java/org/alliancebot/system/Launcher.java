@@ -37,6 +37,12 @@ public final class Launcher {
         if (args.stream().noneMatch(a -> a.startsWith("--server.address="))) {
             args.add("--server.address=127.0.0.1");
         }
+        // Actuator on a free port of 127.0.0.1 (health stays on the preview's port, as it always was): a console chat
+        // opened beside a running bot never contends for the bot's management port, 8081. Sharing the server's port
+        // is not possible while application.properties names a management address, which Spring then refuses.
+        if (args.stream().noneMatch(a -> a.startsWith("--management.server.port="))) {
+            args.add("--management.server.port=0");
+        }
         if (args.stream().noneMatch(a -> a.startsWith("--alliance.preview.enabled="))) {
             args.add("--alliance.preview.enabled=true");
         }

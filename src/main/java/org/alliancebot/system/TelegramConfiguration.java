@@ -1,8 +1,10 @@
 package org.alliancebot.system;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.alliancebot.conversation.Conversation;
+import org.alliancebot.conversation.SnapshotHolder;
 import org.alliancebot.telegram.StartUp;
 import org.alliancebot.telegram.TelegramBot;
 import org.alliancebot.telegram.TelegramSettings;
@@ -24,11 +26,22 @@ class TelegramConfiguration {
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{16,256}");
 
     @Bean(destroyMethod = "close")
-    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation, UpdateJournal journal) {
+    TelegramBot telegramBot(AllianceProperties properties, Conversation conversation, UpdateJournal journal,
+                            MeterRegistry registry, SnapshotHolder holder) {
         var telegram = properties.telegram();
-        return new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(), telegram.pollTimeout(),
-                telegram.rateLimit().enabled(), telegram.send().attempts(), telegram.send().deadline(),
-                telegram.shutdownGrace()), conversation, Clock.systemUTC(), journal);
+        TelegramMeters meters = new TelegramMeters(registry);
+        TelegramBot bot = new TelegramBot(new TelegramSettings(telegram.token(), telegram.apiUrl(),
+                telegram.pollTimeout(), telegram.rateLimit().enabled(), telegram.send().attempts(),
+                telegram.send().deadline(), telegram.shutdownGrace()), conversation, Clock.systemUTC(), journal,
+                meters);
+        meters.watch(bot, journal, telegram.mode() == AllianceProperties.TelegramProperties.Mode.POLLING,
+                Clock.systemUTC());
+        // A refused content change is told to the operator's chat, when there is one (alliance.admin.chat-id).
+        Long adminChat = properties.admin().chatId();
+        if (adminChat != null) {
+            holder.onReload(new RefusedReloadNotice(adminChat, bot::sendNotice));
+        }
+        return bot;
     }
 
     @Bean

@@ -23,21 +23,37 @@ final class PollMonitor implements Interceptor {
 
     private static final Pattern RETRY_AFTER = Pattern.compile("\"retry_after\"\\s*:\\s*(\\d+)");
 
+    private static final String GET_UPDATES = "getupdates";
+
     private final Clock clock;
+    private final TelegramMetrics metrics;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private final AtomicLong retryAfterSeconds = new AtomicLong(-1);
     private final AtomicReference<Instant> lastConflict = new AtomicReference<>();
 
     PollMonitor(Clock clock) {
+        this(clock, TelegramMetrics.NONE);
+    }
+
+    /** @param metrics told how each getUpdates call ended, the poller's own retries being out of sight */
+    PollMonitor(Clock clock, TelegramMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        Response response = chain.proceed(chain.request());
-        if (!chain.request().url().encodedPath().toLowerCase(Locale.ROOT).endsWith("/getupdates")) {
-            return response;
+        if (!chain.request().url().encodedPath().toLowerCase(Locale.ROOT).endsWith("/" + GET_UPDATES)) {
+            return chain.proceed(chain.request());
         }
+        Response response;
+        try {
+            response = chain.proceed(chain.request());
+        } catch (IOException | RuntimeException e) {
+            metrics.call(GET_UPDATES, TelegramMetrics.Outcome.FAILED);
+            throw e;
+        }
+        metrics.call(GET_UPDATES, response.code() == 200 ? TelegramMetrics.Outcome.OK : TelegramMetrics.Outcome.FAILED);
         switch (response.code()) {
             case 200 -> lastSuccess.set(clock.instant());
             case 409 -> {
@@ -49,6 +65,7 @@ final class PollMonitor implements Interceptor {
                 }
             }
             case 429 -> {
+                metrics.tooManyRequests(GET_UPDATES);
                 Matcher matcher = RETRY_AFTER.matcher(response.peekBody(4096).string());
                 if (matcher.find()) {
                     retryAfterSeconds.set(Long.parseLong(matcher.group(1)));

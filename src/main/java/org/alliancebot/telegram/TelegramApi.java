@@ -2,6 +2,7 @@ package org.alliancebot.telegram;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -37,10 +38,14 @@ class TelegramApi {
     private final Duration deadline;
     private final Sleeper sleeper;
     private final Executor background;
+    private final TelegramMetrics metrics;
 
-    /** @param background runs {@link #callInBackground} calls, each on a thread of its own */
+    /**
+     * @param background runs {@link #callInBackground} calls, each on a thread of its own
+     * @param metrics    told how each call ended, of each retry and 429, and of each wait for the rate limits
+     */
     TelegramApi(TelegramClient client, OutgoingLimiter limiter, RetryPolicy policy, int attempts, Duration deadline,
-                Sleeper sleeper, Executor background) {
+                Sleeper sleeper, Executor background, TelegramMetrics metrics) {
         this.client = client;
         this.limiter = limiter;
         this.policy = policy;
@@ -48,12 +53,15 @@ class TelegramApi {
         this.deadline = deadline;
         this.sleeper = sleeper;
         this.background = background;
+        this.metrics = metrics;
     }
 
     /** Sends a message once the chat's and the bot's rate allow; empty when it could not be sent. */
     Optional<Message> send(SendMessage message) {
+        long waiting = System.nanoTime();
         try {
             limiter.acquire(Long.parseLong(message.getChatId()));
+            metrics.limiterWait(Duration.ofNanos(System.nanoTime() - waiting));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -94,27 +102,46 @@ class TelegramApi {
     }
 
     private <T> Optional<T> call(String methodName, ApiCall<T> call) {
+        String method = methodName.toLowerCase(Locale.ROOT);
         long started = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
-                return Optional.ofNullable(call.execute());
+                T result = call.execute();
+                metrics.call(method, attempt == 1 ? TelegramMetrics.Outcome.OK : TelegramMetrics.Outcome.RETRIED);
+                return Optional.ofNullable(result);
             } catch (TelegramApiException failure) {
+                if (failure instanceof TelegramApiRequestException request && RetryPolicy.hasCode(request)
+                        && request.getErrorCode() == 429) {
+                    metrics.tooManyRequests(method);
+                }
                 Optional<Duration> wait = attempt < attempts ? policy.delay(failure, attempt) : Optional.empty();
                 Duration spent = Duration.ofNanos(System.nanoTime() - started);
                 if (wait.isEmpty() || spent.plus(wait.get()).compareTo(deadline) > 0) {
                     log.warn("Bot API {} failed after {} attempt(s): {}", methodName, attempt, describe(failure));
+                    metrics.call(method, TelegramMetrics.Outcome.FAILED);
                     return Optional.empty();
                 }
                 log.debug("Bot API {} failed ({}), retrying in {} ms", methodName, describe(failure),
                         wait.get().toMillis());
+                metrics.retry(method, retryReason(failure));
                 try {
                     sleeper.sleep(wait.get());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    metrics.call(method, TelegramMetrics.Outcome.FAILED);
                     return Optional.empty();
                 }
             }
         }
+    }
+
+    /** Why a failure {@link RetryPolicy} tries again is worth trying: a 429, a server error, or no answer. */
+    private static TelegramMetrics.RetryReason retryReason(TelegramApiException failure) {
+        if (failure instanceof TelegramApiRequestException request && RetryPolicy.hasCode(request)) {
+            return request.getErrorCode() == 429 ? TelegramMetrics.RetryReason.TOO_MANY_REQUESTS
+                    : TelegramMetrics.RetryReason.SERVER_ERROR;
+        }
+        return TelegramMetrics.RetryReason.NO_ANSWER;
     }
 
     /** The error code or failure kind, without the description, which may quote a message. */

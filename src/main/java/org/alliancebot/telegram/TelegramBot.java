@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.alliancebot.content.Markdown;
 import org.alliancebot.conversation.Command;
 import org.alliancebot.conversation.Conversation;
 import org.slf4j.Logger;
@@ -75,10 +77,16 @@ public final class TelegramBot implements AutoCloseable {
 
     /** @param journal where updates wait between arriving and being handled; durable in production */
     public TelegramBot(TelegramSettings settings, Conversation conversation, Clock clock, UpdateJournal journal) {
+        this(settings, conversation, clock, journal, TelegramMetrics.NONE);
+    }
+
+    /** @param metrics told of updates, Bot API calls, retries and rate-limit waits, for operators */
+    public TelegramBot(TelegramSettings settings, Conversation conversation, Clock clock, UpdateJournal journal,
+                       TelegramMetrics metrics) {
         this.settings = settings;
         this.conversation = conversation;
         this.clock = clock;
-        this.monitor = new PollMonitor(clock);
+        this.monitor = new PollMonitor(clock, metrics);
         Dispatcher requests = new Dispatcher();
         // Replies to many chats go out at once; OkHttp's default allows five requests per host.
         requests.setMaxRequests(512);
@@ -97,9 +105,10 @@ public final class TelegramBot implements AutoCloseable {
         this.client = new OkHttpTelegramClient(json, http, settings.token(), settings.telegramUrl());
         this.api = new TelegramApi(client, settings.rateLimit() ? new OutgoingLimiter() : OutgoingLimiter.none(),
                 new RetryPolicy(), settings.sendAttempts(), settings.sendDeadline(),
-                duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()), background);
+                duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()), background, metrics);
         this.journal = journal;
-        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal);
+        this.dispatcher = new UpdateDispatcher(new UpdateHandler(conversation, api, this::username), lanes, journal,
+                metrics);
     }
 
     /** What one attempt to reach Telegram found. */
@@ -238,6 +247,21 @@ public final class TelegramBot implements AutoCloseable {
     /** When Telegram last answered getUpdates with 409: another instance polls with the same token. */
     public Optional<Instant> lastConflict() {
         return monitor.lastConflict();
+    }
+
+    /** Updates handed to the chats' lanes and not yet finished, across all chats. */
+    public int pendingTasks() {
+        return lanes.pending();
+    }
+
+    /**
+     * Sends a short plain-text message to a chat that is not a conversation (an operator's), in the background,
+     * with the usual retries and rate limits; the future holds whether it was sent. Not kept in the journal: a
+     * notice lost to a crash is not worth resending.
+     */
+    public CompletableFuture<Boolean> sendNotice(long chatId, String text) {
+        return CompletableFuture.supplyAsync(() -> api.send(TelegramRenderer.message(chatId,
+                Markdown.escapeHtml(text), null)).isPresent(), background);
     }
 
     public Optional<Instant> startedAt() {

@@ -20,14 +20,21 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
 
-    private final UpdateHandler handler;
+    private final UpdateJournal.Answerer handler;
     private final PerChatExecutor lanes;
     private final UpdateJournal journal;
+    private final TelegramMetrics metrics;
 
-    UpdateDispatcher(UpdateHandler handler, PerChatExecutor lanes, UpdateJournal journal) {
-        this.handler = handler;
+    UpdateDispatcher(UpdateJournal.Answerer handler, PerChatExecutor lanes, UpdateJournal journal) {
+        this(handler, lanes, journal, TelegramMetrics.NONE);
+    }
+
+    UpdateDispatcher(UpdateJournal.Answerer handler, PerChatExecutor lanes, UpdateJournal journal,
+                     TelegramMetrics metrics) {
+        this.handler = new MeasuredAnswerer(handler, metrics);
         this.lanes = lanes;
         this.journal = journal;
+        this.metrics = metrics;
     }
 
     @Override
@@ -50,6 +57,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
      * future completes once the update is kept (or known as a re-delivery), which is when Telegram may be told.
      */
     CompletableFuture<Void> accept(Update update) {
+        metrics.updateReceived();
         Optional<Long> chatOf = UpdateHandler.chatOf(update);
         if (chatOf.isEmpty()) {
             return CompletableFuture.completedFuture(null);
@@ -96,7 +104,7 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         }
         log.error("Update {} could not be recorded ({}); answering it from memory", update.getUpdateId(),
                 last.getClass().getSimpleName());
-        lanes.submit(chat, () -> handler.handle(update));
+        lanes.submit(chat, () -> handler.send(handler.decide(update)));
         return false;
     }
 

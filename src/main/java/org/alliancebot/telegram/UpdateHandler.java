@@ -106,11 +106,6 @@ final class UpdateHandler implements UpdateJournal.Answerer {
         alongside.forEach(CompletableFuture::join);
     }
 
-    /** Decides and sends at once: for an update that could not be recorded, handled from memory. */
-    void handle(Update update) {
-        send(decide(update));
-    }
-
     private Outgoing onMessage(Message message) {
         long chat = message.getChatId();
         if (!message.isUserMessage()) {

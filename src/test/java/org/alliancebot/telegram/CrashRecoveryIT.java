@@ -46,7 +46,8 @@ class CrashRecoveryIT {
                 "--alliance.storage.url=jdbc:h2:file:" + data.resolve("db").toAbsolutePath()
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "--alliance.content.watch=false",
-                "--server.port=0");
+                "--server.port=0",
+                "--management.server.port=0");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("bot-" + starts.incrementAndGet() + ".log").toFile());

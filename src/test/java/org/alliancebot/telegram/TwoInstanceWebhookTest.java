@@ -41,7 +41,8 @@ class TwoInstanceWebhookTest {
                 "--alliance.content.watch=false",
                 "--alliance.storage.url=" + Databases.postgresUrl(database),
                 "--alliance.storage.username=postgres",
-                "--server.port=0");
+                "--server.port=0",
+                "--management.server.port=0");
     }
 
     static int port(ConfigurableApplicationContext context) {
