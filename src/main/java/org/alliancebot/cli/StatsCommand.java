@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,6 +59,10 @@ public final class StatsCommand implements Callable<Integer> {
                     + "ALLIANCE_STORAGE_PASSWORD")
     private String user;
 
+    @Option(names = "--bot", paramLabel = "URL", description = "a running bot's management address, asked when "
+            + "the database cannot be opened (its H2 file is in use) (default: http://127.0.0.1:8081)")
+    private String bot = "http://127.0.0.1:8081";
+
     @Mixin
     private LoadedContent loadedContent;
 
@@ -79,7 +91,7 @@ public final class StatsCommand implements Callable<Integer> {
         String url = database != null ? database
                 : System.getProperty("alliance.storage.url", System.getenv().getOrDefault("ALLIANCE_STORAGE_URL",
                         DEFAULT_DATABASE));
-        StatsReport report;
+        List<JdbcCounts.Row> rows;
         try {
             DriverManagerDataSource source = new DriverManagerDataSource(url,
                     user != null ? user : System.getenv().getOrDefault("ALLIANCE_STORAGE_USERNAME", "sa"),
@@ -87,16 +99,39 @@ public final class StatsCommand implements Callable<Integer> {
             Flyway.configure().dataSource(source).load().migrate();
             JdbcCounts counts = new JdbcCounts(new JdbcTemplate(source),
                     new TransactionTemplate(new DataSourceTransactionManager(source)), Clock.systemUTC());
-            report = StatsReport.of(content, counts.lastDays(days), days, tree);
+            rows = counts.lastDays(days);
         } catch (DataAccessException | org.flywaydb.core.api.FlywayException e) {
-            err.println("Cannot read the counts from " + url.replaceAll(";.*", "") + ": "
-                    + rootMessage(e) + "\nIf the bot is running on its H2 file, stop it first, or use PostgreSQL.");
-            err.flush();
-            return 1;
+            Optional<List<JdbcCounts.Row>> fromBot = fromRunningBot();
+            if (fromBot.isEmpty()) {
+                err.println("Cannot read the counts from " + url.replaceAll(";.*", "") + ": " + rootMessage(e)
+                        + "\nNor from a running bot at " + bot + " (its management address; see --bot).");
+                err.flush();
+                return 1;
+            }
+            rows = fromBot.get();
         }
+        StatsReport report = StatsReport.of(content, rows, days, tree);
         out.print(json ? json(report) : text(report));
         out.flush();
         return 0;
+    }
+
+    /** The bot holds its H2 file while it runs: ask it instead, on its management port (127.0.0.1 by default). */
+    private Optional<List<JdbcCounts.Row>> fromRunningBot() {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create(bot.replaceAll("/+$", "") + "/actuator/counts?days=" + days))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(List.of(new ObjectMapper().readValue(response.body(), JdbcCounts.Row[].class)));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private static String rootMessage(Throwable e) {

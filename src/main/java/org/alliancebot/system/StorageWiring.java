@@ -68,6 +68,11 @@ class StorageWiring {
     }
 
     @Bean
+    CountsEndpoint countsEndpoint(JdbcCounts counts, DailyCounts memory) {
+        return new CountsEndpoint(counts, memory);
+    }
+
+    @Bean
     CountsFlush countsFlush(JdbcCounts counts, DailyCounts memory) {
         return new CountsFlush(counts, memory);
     }

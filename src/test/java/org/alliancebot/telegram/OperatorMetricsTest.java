@@ -128,6 +128,27 @@ class OperatorMetricsTest {
     }
 
     @Test
+    void statsReadsTheCountsOfARunningBotFromItsManagementPortWhenItCannotOpenTheDatabase() throws Exception {
+        long person = PERSON + 1;
+        TELEGRAM.sendText(person, "/start");
+        TELEGRAM.awaitSent(person, 2); // the welcome, then the menu
+        TELEGRAM.press(person, "Is this therapist a good fit?");
+        TELEGRAM.awaitSent(person, 3);
+        TELEGRAM.press(person, "One or two");
+        TELEGRAM.awaitSent(person, 4);
+
+        String json = CountsOverTelegramTest.stats("--database", "jdbc:h2:file:./no-such-dir/none;IFEXISTS=TRUE",
+                "--bot", "http://127.0.0.1:" + managementPort, "--json", "--tree", "fit", "--days", "1",
+                "--content", CONTENT.toString());
+
+        com.fasterxml.jackson.databind.JsonNode sessions = CountsOverTelegramTest.node(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("trees").get(0), "sessions");
+        assertThat(sessions.get("reached").asText()).isNotEqualTo("0");
+        assertThat(sessions.get("continued").asText()).isNotEqualTo("0");
+        assertThat(json).doesNotContainIgnoringCase(MARKER).doesNotContain(Long.toString(person));
+    }
+
+    @Test
     void metricsAreServedOnTheManagementPortOn127001AndHealthOnBothPorts() throws Exception {
         TELEGRAM.sendText(PERSON + 1, "/help");
         TELEGRAM.awaitSent(PERSON + 1, 1); // health is DOWN until the bot has reached Telegram
