@@ -54,6 +54,14 @@ public sealed interface ButtonData {
         }
     }
 
+    /** Shows one passage of an article as an answer (the other matches offered under a typed question's answer). */
+    record Passage(String article, int section) implements ButtonData {
+        @Override
+        public String encode() {
+            return "g:" + article + ":" + section;
+        }
+    }
+
     /** Chooses the country whose crisis resources are shown. */
     record Country(String code) implements ButtonData {
         @Override
@@ -123,6 +131,7 @@ public sealed interface ButtonData {
     Pattern ACTION = Pattern.compile("a:([a-z0-9-]{1,30})");
     Pattern READ = Pattern.compile("r:([a-z0-9-]{1,60})");
     Pattern COUNTRY = Pattern.compile("c:([A-Z]{2,3})");
+    Pattern PASSAGE = Pattern.compile("g:([a-z0-9-]{1,60}):([0-9]{1,3})");
     Pattern CHECK_IN = Pattern.compile(
             "k:([ynq]):(self-harm|others|misconduct):(?:a:([a-z0-9-]{1,60}):([0-9]{1,3})|t:([a-z0-9-]{1,60})|-)");
 
@@ -144,6 +153,9 @@ public sealed interface ButtonData {
         }
         if ((m = READ.matcher(data)).matches()) {
             return Optional.of(new ReadArticle(m.group(1)));
+        }
+        if ((m = PASSAGE.matcher(data)).matches()) {
+            return Optional.of(new Passage(m.group(1), Integer.parseInt(m.group(2))));
         }
         if ((m = COUNTRY.matcher(data)).matches()) {
             return Optional.of(new Country(m.group(1)));

@@ -17,11 +17,18 @@ import org.alliancebot.search.SearchResult;
  */
 final class Answers {
 
-    /** Articles shown for one question: enough to choose from, few enough to read on a phone. */
+    /** Articles found for one question: the answer and up to two others offered as buttons. */
     static final int MAX_ANSWERS = 3;
+    /** About how long an answer's passage may be before it is cut, in characters: a phone screen or so. */
+    static final int ANSWER_LENGTH = 700;
     /** Results read from the index: three articles and room for a matching tree ranked among them. */
     private static final int RESULTS_READ = 5;
 
+    /**
+     * One answer, as a person would give it: the best passage in the editor's own Markdown (lists, emphasis and
+     * links as written, nothing bolded for matching), cut at a paragraph, list item or sentence near
+     * {@link #ANSWER_LENGTH} characters; then the next best matches and the matching tree as buttons.
+     */
     Result answer(Turn turn, String question) {
         List<SearchResult> results = turn.snapshot().index().search(question, RESULTS_READ);
         List<SearchResult> articles = results.stream()
@@ -30,23 +37,48 @@ final class Answers {
             return nothingFound(turn, results);
         }
         Content content = turn.content();
-        List<Reply> replies = new ArrayList<>();
-        for (SearchResult result : articles) {
-            replies.add(new Reply(Reply.Kind.ANSWER, passage(result.title(), result.section(),
-                    result.snippet().toMarkdown()), List.of(readArticleButton(result.id())), null));
+        SearchResult best = articles.getFirst();
+        Optional<Article> article = content.article(best.id());
+        if (article.isEmpty() || best.sectionIndex() >= article.get().sections().size()) {
+            return nothingFound(turn, results);
         }
-        List<Reply.Button> closing = new ArrayList<>();
-        matchingTree(content, results, articles.getFirst()).map(Replies::startButton).ifPresent(closing::add);
+        List<Reply.Button> buttons = new ArrayList<>();
+        buttons.add(readArticleButton(best.id()));
+        for (SearchResult other : articles.subList(1, articles.size())) {
+            buttons.add(new Reply.Button(Phrases.ALSO.formatted(other.title()),
+                    new ButtonData.Passage(other.id(), other.sectionIndex()).encode()));
+        }
+        matchingTree(content, results, best).map(Answers::walkThrough).ifPresent(buttons::add);
         if (!turn.session().atMenu()) {
-            closing.add(Replies.RESUME);
+            buttons.add(Replies.RESUME);
         }
-        if (!closing.isEmpty()) {
-            Reply last = replies.removeLast();
-            List<Reply.Button> buttons = new ArrayList<>(last.buttons());
-            buttons.addAll(closing);
-            replies.add(new Reply(last.kind(), last.text(), buttons, null));
+        return Result.of(turn.session(), passageReply(article.get(), best.sectionIndex(), buttons));
+    }
+
+    /** A passage offered under an answer, shown the same way, with its article and tree to go on with. */
+    Result passage(Turn turn, ButtonData.Passage passage) {
+        Content content = turn.content();
+        Optional<Article> article = content.article(passage.article());
+        if (article.isEmpty() || passage.section() >= article.get().sections().size()) {
+            return nothingFound(turn, List.of());
         }
-        return new Result(turn.session(), replies);
+        List<Reply.Button> buttons = new ArrayList<>();
+        buttons.add(readArticleButton(article.get().id()));
+        content.trees(article.get().trees()).stream().findFirst().map(Answers::walkThrough).ifPresent(buttons::add);
+        buttons.add(Replies.wayBack(turn.session()));
+        return Result.of(turn.session(), passageReply(article.get(), passage.section(), buttons));
+    }
+
+    private static Reply.Button walkThrough(Tree tree) {
+        return new Reply.Button(Phrases.WALK_THROUGH.formatted(tree.label()),
+                new ButtonData.StartTree(tree.id()).encode());
+    }
+
+    private static Reply passageReply(Article article, int sectionIndex, List<Reply.Button> buttons) {
+        Article.Section section = article.sections().get(sectionIndex);
+        PassageCut.Cut cut = PassageCut.of(section.text().strip(), ANSWER_LENGTH);
+        String text = cut.text() + (cut.cut() ? "\n\n" + Phrases.MORE_IN_ARTICLE : "");
+        return new Reply(Reply.Kind.ANSWER, passage(article.title(), section.heading(), text), buttons, null);
     }
 
     /** Where the answer to a question lies, to be shown later without keeping the question. */

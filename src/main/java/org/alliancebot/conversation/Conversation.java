@@ -171,6 +171,7 @@ public final class Conversation {
             case ButtonData.ReadArticle read -> turn.content().article(read.article())
                     .map(article -> answers.read(turn, article))
                     .orElseGet(() -> stale(turn));
+            case ButtonData.Passage passage -> answers.passage(turn, passage);
             case ButtonData.Country country -> setCountry(turn, country.code());
             case ButtonData.CheckIn checkIn -> checkedIn(turn, checkIn);
             case ButtonData.Action action -> switch (action.name()) {

@@ -16,6 +16,9 @@ final class Phrases {
     static final String UNKNOWN_TREE = "I don't have a topic called \"%s\". Here are the ones I know:";
     static final String UNKNOWN_COMMAND = "I don't know the command /%s. These are the ones I understand:";
     static final String READ_ARTICLE = "Read the article";
+    static final String ALSO = "Also: %s";
+    static final String WALK_THROUGH = "Walk through: %s";
+    static final String MORE_IN_ARTICLE = "_There is more in the article._";
     static final String CHECK_IN_YES = "Yes";
     static final String CHECK_IN_NO = "No, I'm OK";
     static final String CHECK_IN_RATHER_NOT_SAY = "I'd rather not say";

@@ -50,15 +50,36 @@ class AnswersTest implements PersonInChat {
     }
 
     @Test
-    void matchingTreeIsOfferedUnderTheAnswers() {
+    void matchingTreeIsOfferedUnderTheAnswer() {
         List<Reply> replies = typed("angry at my therapist");
 
-        assertThat(labels(replies.getLast())).contains("Sleep and therapy");
+        assertThat(labels(replies.getLast())).contains("Walk through: Sleep and therapy");
     }
 
     @Test
-    void atMostThreeArticlesAreShown() {
-        assertThat(typed("therapist end angry transference behaviour")).hasSizeLessThanOrEqualTo(3);
+    void oneQuestionGetsOneAnswerWithTheOtherMatchesAsButtons() {
+        List<Reply> replies = typed("therapist end angry transference behaviour");
+
+        assertThat(replies).singleElement().satisfies(answer -> {
+            assertThat(answer.kind()).isEqualTo(Reply.Kind.ANSWER);
+            assertThat(labels(answer).getFirst()).isEqualTo("Read the article");
+            assertThat(labels(answer).stream().filter(l -> l.startsWith("Also: "))).hasSizeBetween(1, 2);
+        });
+    }
+
+    @Test
+    void pressingAnotherMatchShowsThatPassageTheSameWay() {
+        List<Reply> first = typed("therapist end angry transference behaviour");
+        String also = labels(first.getFirst()).stream().filter(l -> l.startsWith("Also: ")).findFirst()
+                .orElseThrow();
+
+        List<Reply> other = press(first, also);
+
+        assertThat(other).singleElement().satisfies(answer -> {
+            assertThat(answer.kind()).isEqualTo(Reply.Kind.ANSWER);
+            assertThat(Markdown.toPlain(answer.text())).startsWith(also.substring("Also: ".length()));
+            assertThat(labels(answer)).startsWith("Read the article").endsWith("Main menu");
+        });
     }
 
     @Test
