@@ -97,13 +97,7 @@ final class Answers {
         Content content = turn.content();
         Optional<Article> article = then.kind().equals("a") ? content.article(then.id()) : Optional.empty();
         if (article.isPresent() && then.section() < article.get().sections().size()) {
-            Article.Section section = article.get().sections().get(then.section());
-            List<Reply.Button> buttons = new ArrayList<>();
-            buttons.add(readArticleButton(article.get().id()));
-            content.trees(article.get().trees()).stream().findFirst().map(Replies::startButton).ifPresent(buttons::add);
-            buttons.add(Replies.wayBack(turn.session()));
-            return Result.of(turn.session(), new Reply(Reply.Kind.ANSWER,
-                    passage(article.get().title(), section.heading(), section.text().strip()), buttons, null));
+            return passage(turn, new ButtonData.Passage(article.get().id(), then.section()));
         }
         Optional<Tree> tree = then.kind().equals("t") ? content.tree(then.id()) : Optional.empty();
         if (tree.isPresent()) {
