@@ -40,7 +40,6 @@ final class DiagramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter print = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         var loaded = loadedContent.content();
         if (loaded.isEmpty()) {
             return 1;
@@ -48,10 +47,8 @@ final class DiagramCommand implements Callable<Integer> {
         Content content = loaded.get();
         List<Tree> chosen = new ArrayList<>();
         for (String id : trees.isEmpty() ? content.trees().keySet().stream().sorted().toList() : trees) {
-            var tree = content.tree(id);
+            var tree = loadedContent.tree(content, id);
             if (tree.isEmpty()) {
-                err.println("No tree called '" + id + "'. Trees: " + String.join(", ", content.trees().keySet()));
-                err.flush();
                 return 2;
             }
             chosen.add(tree.get());

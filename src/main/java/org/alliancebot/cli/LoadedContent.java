@@ -8,6 +8,7 @@ import org.alliancebot.content.Content;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
+import org.alliancebot.content.Tree;
 import org.alliancebot.conversation.Snapshot;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +36,17 @@ final class LoadedContent {
     Optional<Content> content() {
         LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(dir));
         return reported(loaded.problems()) ? Optional.empty() : loaded.content();
+    }
+
+    /** The tree of that id; else empty, after saying which trees there are, as every command that names one does. */
+    Optional<Tree> tree(Content content, String id) {
+        Optional<Tree> tree = content.tree(id);
+        if (tree.isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("No tree called '" + id + "'. Trees: " + String.join(", ", content.trees().keySet()));
+            err.flush();
+        }
+        return tree;
     }
 
     /** Prints the errors, if any, and says where to look; true when there were errors. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,9 +39,6 @@ import picocli.CommandLine.Spec;
                 "Counts under 5 show as <5. Run it in the bot's folder: it reads the same database."})
 public final class StatsCommand implements Callable<Integer> {
 
-    /** The bot's own default, as in application.properties. */
-    static final String DEFAULT_DATABASE = "jdbc:h2:file:./data/alliance;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH";
 
     @Option(names = "--days", paramLabel = "N", description = "the last N days, today included (default: 30)")
     private int days = 30;
@@ -83,14 +82,12 @@ public final class StatsCommand implements Callable<Integer> {
             return 1;
         }
         Content content = loaded.get();
-        if (tree != null && content.tree(tree).isEmpty()) {
-            err.println("No tree called '" + tree + "'. Trees: " + String.join(", ", content.trees().keySet()));
-            err.flush();
+        if (tree != null && loadedContent.tree(content, tree).isEmpty()) {
             return 2;
         }
         String url = database != null ? database
                 : System.getProperty("alliance.storage.url", System.getenv().getOrDefault("ALLIANCE_STORAGE_URL",
-                        DEFAULT_DATABASE));
+                        botsDefaultDatabase()));
         List<JdbcCounts.Row> rows;
         try {
             DriverManagerDataSource source = new DriverManagerDataSource(url,
@@ -132,6 +129,17 @@ public final class StatsCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** The bot's own default database, read from the application.properties it ships with, so the two agree. */
+    private static String botsDefaultDatabase() {
+        Properties shipped = new Properties();
+        try (InputStream in = StatsCommand.class.getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the jar's application.properties cannot be read", e);
+        }
+        return shipped.getProperty("alliance.storage.url");
     }
 
     private static String rootMessage(Throwable e) {

@@ -20,8 +20,10 @@ final class TurnCounts {
         }
         Session after = result.session();
         Optional<NodeRef> from = before.atMenu() ? Optional.empty() : Optional.of(before.at());
+        Optional<ButtonData> pressed = input instanceof Input.Press press ? ButtonData.parse(press.data())
+                : Optional.empty();
         switch (input) {
-            case Input.Press press -> ButtonData.parse(press.data()).ifPresent(data -> {
+            case Input.Press press -> pressed.ifPresent(data -> {
                 switch (data) {
                     case ButtonData.Press p when moved(before, after, result) ->
                             from.ifPresent(at -> tally.count(Tally.Event.LEFT_BY_BUTTON, at.tree(), at.node()));
@@ -46,8 +48,7 @@ final class TurnCounts {
         }
         // Starting again shows the first step anew, even from the first step itself.
         boolean restart = input instanceof Input.Command c && c.name().equals("restart")
-                || input instanceof Input.Press p && ButtonData.parse(p.data())
-                        .filter(d -> d instanceof ButtonData.Action a && a.name().equals("restart")).isPresent();
+                || pressed.filter(d -> d instanceof ButtonData.Action a && a.name().equals("restart")).isPresent();
         if (!after.atMenu() && (restart || before.atMenu() || !before.at().equals(after.at()))) {
             tally.count(Tally.Event.REACHED, after.at().tree(), after.at().node());
             if (result.replies().stream().anyMatch(r -> r.kind() == Reply.Kind.OUTCOME)) {

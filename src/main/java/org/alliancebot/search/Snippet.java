@@ -1,11 +1,10 @@
 package org.alliancebot.search;
 
 import java.util.List;
-import org.alliancebot.content.Markdown;
 
 /**
- * A short passage of an article with the words that matched the question marked, kept as plain text plus ranges
- * so each channel can mark them its own way.
+ * A short passage of an article with the words that matched the question marked, kept as plain text plus ranges:
+ * for tools (search --json), not for people, whose answers are the editor's own Markdown.
  */
 public record Snippet(String text, List<Range> highlights) {
 
@@ -17,19 +16,6 @@ public record Snippet(String text, List<Range> highlights) {
 
     public Snippet {
         highlights = List.copyOf(highlights);
-    }
-
-    /** As chat Markdown: matched words in bold, everything else escaped so it shows as written. */
-    public String toMarkdown() {
-        StringBuilder out = new StringBuilder();
-        int at = 0;
-        for (Range range : highlights) {
-            out.append(Markdown.escapeMarkdown(text.substring(at, range.start())));
-            out.append("**").append(Markdown.escapeMarkdown(text.substring(range.start(), range.end()))).append("**");
-            at = range.end();
-        }
-        out.append(Markdown.escapeMarkdown(text.substring(at)));
-        return out.toString();
     }
 
     /** Cuts text to {@link #MAX_LENGTH} at the last space before it, marking the cut with an ellipsis. */

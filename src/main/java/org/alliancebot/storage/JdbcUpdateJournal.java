@@ -1,8 +1,5 @@
 package org.alliancebot.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
@@ -18,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.alliancebot.telegram.Outgoing;
+import org.alliancebot.telegram.TelegramJson;
 import org.alliancebot.telegram.UpdateJournal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +46,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public final class JdbcUpdateJournal implements UpdateJournal {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcUpdateJournal.class);
-    /** Telegram's own objects carry Jackson 2 annotations, so they are written with Jackson 2, as the library does. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -94,7 +89,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     @Override
     public boolean record(long chatId, Update update) {
-        return record(update.getUpdateId(), chatId, write(update));
+        return record(update.getUpdateId(), chatId, TelegramJson.write(update));
     }
 
     /** Records an update already in Telegram's JSON; false for a re-delivery. */
@@ -111,7 +106,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     @Override
     public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
-        Arrival arrival = arrived == null ? null : new Arrival(arrived.getUpdateId(), () -> write(arrived),
+        Arrival arrival = arrived == null ? null : new Arrival(arrived.getUpdateId(), () -> TelegramJson.write(arrived),
                 () -> kept(answerer.decide(arrived), answerer));
         if (arrival != null && sentRows != null && !unsettled.contains(chatId)) {
             answerAlone(chatId, arrival, recorded);
@@ -120,7 +115,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             }
             arrival = null; // something was recorded to wait meanwhile: answer it too
         }
-        run(chatId, arrival, recorded, payload -> kept(answerer.decide(read(payload)), answerer),
+        run(chatId, arrival, recorded, payload -> kept(answerer.decide(TelegramJson.readUpdate(payload)), answerer),
                 calls -> () -> answerer.send(Outgoing.fromJson(calls)));
     }
 
@@ -354,22 +349,6 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
                 + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, arrival.payload().get(),
                 now, owner);
-    }
-
-    private static String write(Update update) {
-        try {
-            return JSON.writeValueAsString(update);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("an update could not be written as JSON", e);
-        }
-    }
-
-    private static Update read(String payload) {
-        try {
-            return JSON.readValue(payload, Update.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a recorded update could not be read back", e);
-        }
     }
 
     /** A TEXT column as a string: H2 hands it back as a Clob, PostgreSQL as a String. */

@@ -1,7 +1,6 @@
 package org.alliancebot.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,9 +32,7 @@ public record Outgoing(List<Call> calls) {
             AnswerCallbackQuery.PATH, AnswerCallbackQuery.class,
             EditMessageText.PATH, EditMessageText.class,
             EditMessageReplyMarkup.PATH, EditMessageReplyMarkup.class);
-    /** Telegram's own objects carry Jackson 2 annotations, so they are written with Jackson 2, as the library does. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = TelegramJson.MAPPER;
 
     public static final Outgoing NOTHING = new Outgoing(List.of());
 

@@ -1,6 +1,5 @@
 package org.alliancebot.telegram;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -65,8 +64,7 @@ public final class TelegramBot implements AutoCloseable {
             Thread.ofPlatform().name("journal-sweep").daemon().factory());
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicReference<String> username = new AtomicReference<>();
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = TelegramJson.MAPPER;
     /** Written by the thread that starts the bot, read by health checks and shutdown. */
     private volatile TelegramBotsLongPollingApplication poller;
     private volatile Instant startedAt;

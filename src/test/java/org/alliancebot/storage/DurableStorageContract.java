@@ -317,10 +317,7 @@ abstract class DurableStorageContract {
 
         @Test
         void answerLeftUnsentByACrashIsSentAfterTheRestartBeforeAnythingNewer() {
-            Answers crashing = new Answers();
-            crashing.onSend = outgoing -> {
-                throw new IllegalStateException("killed while sending");
-            };
+            Answers crashing = Answers.killedWhileSending();
             assertThatThrownBy(() -> journal().handle(7, update(1), () -> { }, crashing))
                     .hasMessage("killed while sending");
             JdbcUpdateJournal afterRestart = anotherInstance();
@@ -366,10 +363,7 @@ abstract class DurableStorageContract {
 
         @Test
         void anInstanceThatDiedWhileSendingIsTakenOverOnceItsClaimIsOld() {
-            Answers crashing = new Answers();
-            crashing.onSend = outgoing -> {
-                throw new IllegalStateException("killed while sending");
-            };
+            Answers crashing = Answers.killedWhileSending();
             assertThatThrownBy(() -> journal().handle(7, update(1), () -> { }, crashing));
             Answers answers = new Answers();
             JdbcUpdateJournal other = new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { },
@@ -410,6 +404,15 @@ abstract class DurableStorageContract {
         final List<Integer> decided = new CopyOnWriteArrayList<>();
         final List<String> sent = new CopyOnWriteArrayList<>();
         Consumer<Outgoing> onSend = outgoing -> { };
+
+        /** Answers whose sending never finishes: the process dies while the calls travel. */
+        static Answers killedWhileSending() {
+            Answers answers = new Answers();
+            answers.onSend = outgoing -> {
+                throw new IllegalStateException("killed while sending");
+            };
+            return answers;
+        }
 
         @Override
         public Outgoing decide(Update update) {

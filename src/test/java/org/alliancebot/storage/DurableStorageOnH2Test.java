@@ -90,10 +90,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
 
         @Test
         void answerAnEarlierRunLeftUnsentGoesBeforeTheFirstNewOne() {
-            Answers crashing = new Answers();
-            crashing.onSend = outgoing -> {
-                throw new IllegalStateException("killed while sending");
-            };
+            Answers crashing = Answers.killedWhileSending();
             assertThatThrownBy(() -> alone().handle(7, update(1), () -> { }, crashing));
             JdbcUpdateJournal afterRestart = alone();
             Answers answers = new Answers();
