@@ -56,8 +56,21 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     private final String owner = UUID.randomUUID().toString();
     /** Chats whose lock row exists (rows are never deleted), so the row is not looked for on every update. */
     private final Cache<Long, Boolean> lockRows = Caffeine.newBuilder().maximumSize(100_000).build();
-    /** Alone on its database: deletes sent rows in batches, and answers clean chats without looking around. */
-    private final SentRows sentRows;
+    /**
+     * Alone on its database: writes the answers decided at the same moment in one transaction and deletes sent
+     * rows along with them, and answers clean chats without looking around.
+     */
+    private final GroupCommit groupCommit;
+    /** Alone on its database: holds the session writes of an answer being decided, for the group commit. */
+    private final DeferredSessionStore sessions;
+    /**
+     * Alone on its database: the highest update id an earlier run recorded, and the ids this run has recorded
+     * lately. A newer update that is not among them cannot be a re-delivery, so it is answered without looking.
+     * Read at the first answer, since the journal is made before the schema is migrated.
+     */
+    private volatile long highestEarlier = NOT_READ;
+    private static final long NOT_READ = Long.MIN_VALUE;
+    private final Cache<Long, Boolean> recordedLately = Caffeine.newBuilder().maximumSize(10_000).build();
     /**
      * Alone on its database: chats that may have updates recorded to wait, or answers a crash left unsent, so the
      * next update must not be answered before them. Marked before anything is recorded to wait.
@@ -67,24 +80,27 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     /**
      * @param onRollback    told the chat whose transaction rolled back, to drop state cached from it
      * @param takeOverAfter how old another instance's claim on an unsent answer must be before it counts as dead
-     * @param alone         true when no other process can use the database (an embedded H2 file, which H2 itself
-     *                      locks to one process): a chat with nothing waiting is then answered with no look at
-     *                      the outbox or the inbox, and sent rows are deleted in batches, off the chat's way
+     * @param alone         the sessions' database store when no other process can use the database (an embedded
+     *                      H2 file, which H2 itself locks to one process), else null: a chat with nothing waiting
+     *                      is then answered with no look at the outbox or the inbox, its rows written in a group
+     *                      commit with other chats' and its session writes held for it; sent rows are deleted in
+     *                      batches, off the chat's way
      */
-    public JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
-                             LongConsumer onRollback, Duration takeOverAfter, boolean alone) {
+    JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, LongConsumer onRollback,
+                      Duration takeOverAfter, DeferredSessionStore alone) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.onRollback = onRollback;
         this.takeOverAfter = takeOverAfter;
-        this.sentRows = alone ? new SentRows(jdbc, transactions) : null;
+        this.groupCommit = alone != null ? new GroupCommit(jdbc, transactions) : null;
+        this.sessions = alone;
     }
 
     /** Shared with other instances, with production's take-over time. */
     public JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock,
                              LongConsumer onRollback) {
-        this(jdbc, transactions, clock, onRollback, Duration.ofMinutes(2), false);
+        this(jdbc, transactions, clock, onRollback, Duration.ofMinutes(2), null);
     }
 
     @Override
@@ -95,6 +111,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     /** Records an update already in Telegram's JSON; false for a re-delivery. */
     boolean record(long updateId, long chatId, String payload) {
         unsettled.add(chatId);
+        recordedLately.put(updateId, Boolean.TRUE);
         try {
             jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
                     + "VALUES (?, ?, ?, ?, ?)", updateId, chatId, payload, Timestamp.from(clock.instant()), owner);
@@ -108,7 +125,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
         Arrival arrival = arrived == null ? null : new Arrival(arrived.getUpdateId(), () -> TelegramJson.write(arrived),
                 () -> kept(answerer.decide(arrived), answerer));
-        if (arrival != null && sentRows != null && !unsettled.contains(chatId)) {
+        if (arrival != null && groupCommit != null && !unsettled.contains(chatId)) {
             answerAlone(chatId, arrival, recorded);
             if (!unsettled.contains(chatId)) {
                 return;
@@ -120,25 +137,59 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     }
 
     /**
-     * A chat with nothing waiting, on a database no one else uses: one transaction records the update as done
-     * and keeps its answer; no lock row or look at what waits is needed, since this process's lanes already keep
-     * each chat to one worker. The sent row is deleted in a later batch.
+     * A chat with nothing waiting, on a database no one else uses: the answer is decided outside any transaction
+     * (the session comes from the cache, and its writes are held), then the update's done mark, the session and
+     * the calls are committed together with other chats' answers of the same moment. No lock row or look at what
+     * waits is needed, since this process's lanes already keep each chat to one worker. A re-delivery is
+     * recognised before deciding from the ids this run and the last ones recorded; should one slip past (an id
+     * this run recorded long ago), the inbox's key still refuses it and its decision is dropped. The sent row is
+     * deleted in a later batch.
      */
     private void answerAlone(long chatId, Arrival arrival, Runnable recorded) {
-        Step step = transactions.execute(status -> {
-            rollbackEvicts(chatId);
-            Timestamp now = Timestamp.from(clock.instant());
-            int inserted = jdbc.update("INSERT INTO inbox (update_id, chat_id, received_at, done_at, received_by) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, now, now, owner);
-            return inserted == 0 ? new Step.Again() : keep(chatId, arrival.updateId(), arrival.answer().get(), now);
-        });
-        recorded.run();
-        if (step instanceof Step.Send send) {
-            send.send().run();
-            if (send.kept()) {
-                sentRows.add(send.updateId());
-            }
+        long updateId = arrival.updateId();
+        if (recordedLately.getIfPresent(updateId) != null || updateId <= highestEarlier() && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM inbox WHERE update_id = ?", Integer.class, updateId) > 0) {
+            recorded.run();
+            return;
         }
+        Timestamp now = Timestamp.from(clock.instant());
+        Answer answer;
+        List<DeferredSessionStore.Write> writes;
+        try (DeferredSessionStore.Deferred deferred = sessions.defer()) {
+            answer = arrival.answer().get();
+            writes = deferred.writes();
+        } catch (RuntimeException e) {
+            onRollback.accept(chatId);
+            throw e;
+        }
+        boolean kept;
+        try {
+            kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, writes, answer.calls()));
+        } catch (RuntimeException e) {
+            onRollback.accept(chatId); // the cached session changed with a decision that was not kept
+            throw e;
+        }
+        recordedLately.put(updateId, Boolean.TRUE);
+        recorded.run();
+        if (!kept) {
+            onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
+            return;
+        }
+        answer.send().run();
+        if (answer.calls() != null) {
+            groupCommit.sent(updateId);
+        }
+    }
+
+    private long highestEarlier() {
+        long highest = highestEarlier;
+        if (highest == NOT_READ) {
+            // Read twice at worst, the second time perhaps with an id of this run: then that one is looked for.
+            Long max = jdbc.queryForObject("SELECT MAX(update_id) FROM inbox", Long.class);
+            highest = max != null ? max : 0;
+            highestEarlier = highest;
+        }
+        return highest;
     }
 
     /**
@@ -186,9 +237,9 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     private void run(long chatId, Arrival arrival, Runnable recorded, Function<String, Answer> answerRecorded,
                      Function<String, Runnable> sendKept) {
-        if (sentRows != null) {
+        if (groupCommit != null) {
             // Rows already sent must not look unsent; and from here on this loop answers whatever waits.
-            sentRows.flush();
+            groupCommit.flush();
             unsettled.remove(chatId);
         }
         boolean settled = false;
@@ -196,7 +247,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             loop(chatId, arrival, recorded, answerRecorded, sendKept);
             settled = true;
         } finally {
-            if (!settled && sentRows != null) {
+            if (!settled && groupCommit != null) {
                 unsettled.add(chatId);
             }
         }
@@ -219,7 +270,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                     throw e; // not recorded: the caller must not confirm it to Telegram as kept
                 }
                 log.error("Answering recorded updates failed ({}); they stay pending", e.getClass().getSimpleName());
-                if (sentRows != null) {
+                if (groupCommit != null) {
                     unsettled.add(chatId);
                 }
                 return;
@@ -382,12 +433,12 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     @Override
     public Set<Long> pendingChats() {
-        if (sentRows != null) {
-            sentRows.flush();
+        if (groupCommit != null) {
+            groupCommit.flush();
         }
         Set<Long> chats = Set.copyOf(jdbc.queryForList("SELECT chat_id FROM inbox WHERE done_at IS NULL "
                 + "UNION SELECT chat_id FROM outbox", Long.class));
-        if (sentRows != null) {
+        if (groupCommit != null) {
             unsettled.addAll(chats);
         }
         return chats;
@@ -395,15 +446,15 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     @Override
     public void flush() {
-        if (sentRows != null) {
-            sentRows.flush();
+        if (groupCommit != null) {
+            groupCommit.flush();
         }
     }
 
     @Override
     public void close() {
-        if (sentRows != null) {
-            sentRows.close();
+        if (groupCommit != null) {
+            groupCommit.close();
         }
     }
 

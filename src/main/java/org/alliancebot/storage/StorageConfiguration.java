@@ -19,6 +19,8 @@ public final class StorageConfiguration {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JdbcSessionStore durable;
+    /** Alone on the database: the cache's store below it, which holds an answer's writes for the group commit. */
+    private final DeferredSessionStore deferred;
     private final CachedSessionStore cached;
 
     /**
@@ -31,7 +33,8 @@ public final class StorageConfiguration {
         this.transactions = transactions;
         this.clock = clock;
         this.durable = new JdbcSessionStore(jdbc, clock);
-        this.cached = cacheSessions ? new CachedSessionStore(new CaffeineSessionStore(idle, maxSessions), durable)
+        this.deferred = cacheSessions ? new DeferredSessionStore(durable) : null;
+        this.cached = cacheSessions ? new CachedSessionStore(new CaffeineSessionStore(idle, maxSessions), deferred)
                 : null;
     }
 
@@ -44,7 +47,7 @@ public final class StorageConfiguration {
             if (cached != null) {
                 cached.evict(ChatId.of(chat));
             }
-        }, Duration.ofMinutes(2), cached != null);
+        }, Duration.ofMinutes(2), deferred);
     }
 
     public JdbcCounts counts() {

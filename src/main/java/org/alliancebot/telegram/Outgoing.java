@@ -1,10 +1,11 @@
 package org.alliancebot.telegram;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,18 +75,23 @@ public record Outgoing(List<Call> calls) {
 
     /** As kept in the outbox: {@code [{"method": "sendmessage", "alongside": false, "call": {...}}, ...]}. */
     public String toJson() {
-        ArrayNode array = JSON.createArrayNode();
-        for (Call call : calls) {
-            ObjectNode entry = array.addObject();
-            entry.put("method", call.method().getMethod());
-            entry.put("alongside", call.alongside());
-            entry.set("call", JSON.valueToTree(call.method()));
-        }
-        try {
-            return JSON.writeValueAsString(array);
-        } catch (JsonProcessingException e) {
+        // Streamed, not built as a tree first: this runs for every answer, on the way to the person.
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartArray();
+            for (Call call : calls) {
+                json.writeStartObject();
+                json.writeStringField("method", call.method().getMethod());
+                json.writeBooleanField("alongside", call.alongside());
+                json.writeFieldName("call");
+                JSON.writeValue(json, call.method());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } catch (IOException e) {
             throw new IllegalStateException("an answer could not be written as JSON", e);
         }
+        return out.toString();
     }
 
     public static Outgoing fromJson(String json) {

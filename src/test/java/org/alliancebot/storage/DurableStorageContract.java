@@ -367,12 +367,12 @@ abstract class DurableStorageContract {
             assertThatThrownBy(() -> journal().handle(7, update(1), () -> { }, crashing));
             Answers answers = new Answers();
             JdbcUpdateJournal other = new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { },
-                    Duration.ofMinutes(2), false);
+                    Duration.ofMinutes(2), null);
 
             other.handle(7, null, () -> { }, answers);
             assertThat(answers.sent).as("the claim is fresh: its owner may be alive").isEmpty();
             now = now.plus(Duration.ofMinutes(3));
-            new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { }, Duration.ofMinutes(2), false)
+            new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { }, Duration.ofMinutes(2), null)
                     .handle(7, null, () -> { }, answers);
 
             assertThat(answers.sent).containsExactly("answer to 1");
@@ -400,7 +400,7 @@ abstract class DurableStorageContract {
     }
 
     /** Answers each update with one message naming it, and notes what was decided and what sent. */
-    static final class Answers implements UpdateJournal.Answerer {
+    static class Answers implements UpdateJournal.Answerer {
         final List<Integer> decided = new CopyOnWriteArrayList<>();
         final List<String> sent = new CopyOnWriteArrayList<>();
         Consumer<Outgoing> onSend = outgoing -> { };

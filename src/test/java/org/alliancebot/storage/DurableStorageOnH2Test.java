@@ -4,7 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.alliancebot.conversation.ChatId;
+import org.alliancebot.conversation.Session;
+import org.alliancebot.telegram.Outgoing;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,9 +34,16 @@ class DurableStorageOnH2Test extends DurableStorageContract {
     class Alone {
 
         JdbcUpdateJournal alone;
+        StorageConfiguration storage;
 
+        /** A new process alone on the file: its own session cache and journal, as the bot wires them. */
         JdbcUpdateJournal alone() {
-            alone = new JdbcUpdateJournal(jdbc, transactions, clock(), chat -> { }, Duration.ofMinutes(2), true);
+            return alone(transactions);
+        }
+
+        JdbcUpdateJournal alone(TransactionTemplate transactions) {
+            storage = new StorageConfiguration(source, transactions, clock(), Duration.ofHours(1), 100, true);
+            alone = storage.journal();
             return alone;
         }
 
@@ -89,6 +109,37 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         }
 
         @Test
+        void reDeliveryOfAnUpdateAnEarlierRunAnsweredIsNotDecidedAgain() {
+            Answers answers = new Answers();
+            alone().handle(7, update(1), () -> { }, answers);
+            alone.close();
+            AtomicInteger recorded = new AtomicInteger();
+
+            alone().handle(7, update(1), recorded::incrementAndGet, answers);
+
+            assertThat(answers.decided).containsExactly(1);
+            assertThat(answers.sent).containsExactly("answer to 1");
+            assertThat(recorded).as("confirmed to Telegram as known").hasValue(1);
+        }
+
+        @Test
+        void reDeliveryThatSlipsPastIsRefusedByTheInboxAndItsDecisionDropped() {
+            JdbcUpdateJournal journal = alone();
+            // recorded by this run so long ago that it is no longer among the ids it remembers
+            jdbc.update("INSERT INTO inbox (update_id, chat_id, received_at, done_at) VALUES (5, 5, ?, ?)",
+                    java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
+            Answers answers = movingToTheMenu(new AtomicReference<>());
+            AtomicInteger recorded = new AtomicInteger();
+
+            journal.handle(5, update(5), recorded::incrementAndGet, answers);
+
+            assertThat(answers.sent).isEmpty();
+            assertThat(recorded).hasValue(1);
+            assertThat(outboxRows()).isZero();
+            assertThat(storage.sessions().get(ChatId.of(5))).as("the dropped decision's session").isEmpty();
+        }
+
+        @Test
         void answerAnEarlierRunLeftUnsentGoesBeforeTheFirstNewOne() {
             Answers crashing = Answers.killedWhileSending();
             assertThatThrownBy(() -> alone().handle(7, update(1), () -> { }, crashing));
@@ -100,6 +151,120 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             afterRestart.handle(7, update(2), () -> { }, answers);
 
             assertThat(answers.sent).containsExactly("answer to 1", "answer to 2");
+        }
+
+        /** Answers that move the chat to the menu as they decide, as a press does. */
+        Answers movingToTheMenu(AtomicReference<Optional<String>> storedWhileDeciding) {
+            return new Answers() {
+                @Override
+                public Outgoing decide(Update update) {
+                    ChatId chat = ChatId.of(update.getUpdateId());
+                    storage.sessions().put(chat, Session.AT_MENU);
+                    storedWhileDeciding.set(jdbc.queryForList("SELECT state FROM sessions WHERE chat_id = ?",
+                            String.class, chat.value()).stream().findFirst());
+                    return super.decide(update);
+                }
+            };
+        }
+
+        @Test
+        void sessionWrittenWhileDecidingIsCommittedWithItsUpdate() {
+            JdbcUpdateJournal journal = alone();
+            AtomicReference<Optional<String>> whileDeciding = new AtomicReference<>();
+
+            journal.handle(7, update(7), () -> { }, movingToTheMenu(whileDeciding));
+
+            assertThat(whileDeciding.get()).as("held until the commit").isEmpty();
+            assertThat(new JdbcSessionStore(jdbc, clock()).get(ChatId.of(7))).contains(Session.AT_MENU);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE update_id = 7 AND done_at IS NOT NULL",
+                    Integer.class)).isOne();
+        }
+
+        @Test
+        void sessionWrittenOutsideAnAnswerGoesToTheDatabaseAtOnce() {
+            alone();
+
+            storage.sessions().put(chat, session);
+
+            assertThat(new JdbcSessionStore(jdbc, clock()).get(chat)).contains(session);
+        }
+
+        @Test
+        void answerWhoseCommitFailsKeepsNothingAndForgetsTheCachedSession() {
+            JdbcUpdateJournal journal = alone();
+            jdbc.execute("ALTER TABLE outbox RENAME TO outbox_gone");
+            AtomicInteger recorded = new AtomicInteger();
+            Answers answers = movingToTheMenu(new AtomicReference<>());
+
+            assertThatThrownBy(() -> journal.handle(7, update(7), recorded::incrementAndGet, answers))
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
+
+            jdbc.execute("ALTER TABLE outbox_gone RENAME TO outbox");
+            assertThat(recorded).as("not confirmed to Telegram, which delivers it again").hasValue(0);
+            assertThat(answers.sent).isEmpty();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox", Integer.class)).isZero();
+            assertThat(storage.sessions().get(ChatId.of(7))).as("the cache does not keep what was not kept").isEmpty();
+        }
+
+        @Test
+        void answersDecidedWhileAnotherIsWrittenShareTheNextTransaction() throws Exception {
+            CountDownLatch firstWriting = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger transactionsRun = new AtomicInteger();
+            TransactionTemplate slowFirst = new TransactionTemplate(transactions.getTransactionManager()) {
+                @Override
+                public <T> T execute(TransactionCallback<T> action) {
+                    if (Thread.currentThread().getName().equals("outbox-sent")) {
+                        return super.execute(action); // deleting sent rows, not writing answers
+                    }
+                    if (transactionsRun.incrementAndGet() == 1) {
+                        firstWriting.countDown();
+                        await(release);
+                    }
+                    return super.execute(action);
+                }
+            };
+            JdbcUpdateJournal journal = alone(slowFirst);
+            Answers answers = new Answers();
+            Thread first = Thread.ofVirtual().start(() -> journal.handle(1, update(1), () -> { }, answers));
+            firstWriting.await();
+            List<Thread> others = new ArrayList<>();
+            for (int id = 2; id <= 4; id++) {
+                int updateId = id;
+                others.add(Thread.ofVirtual().start(() -> journal.handle(updateId, update(updateId), () -> { },
+                        answers)));
+            }
+            waitUntilAllWait(others);
+
+            release.countDown();
+            first.join();
+            for (Thread other : others) {
+                other.join();
+            }
+
+            assertThat(answers.sent).containsExactlyInAnyOrder("answer to 1", "answer to 2", "answer to 3",
+                    "answer to 4");
+            assertThat(transactionsRun).as("one for the first, one for the three decided meanwhile").hasValue(2);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE done_at IS NOT NULL", Integer.class))
+                    .isEqualTo(4);
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Until every thread is parked waiting for the writer (its answer decided and queued). */
+        private static void waitUntilAllWait(List<Thread> threads) throws InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)
+                    && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
         }
     }
 }

@@ -1,0 +1,73 @@
+package org.alliancebot.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.alliancebot.conversation.ChatId;
+import org.alliancebot.conversation.Session;
+import org.alliancebot.conversation.SessionStore;
+
+/**
+ * The database under the session cache when this process is alone on its H2 file. While the journal decides an
+ * answer, the session writes that decision makes are held ({@link #defer}) and committed with the update's other
+ * rows by {@link GroupCommit}; at any other time they go to the database at once.
+ */
+final class DeferredSessionStore implements SessionStore {
+
+    /** A session to keep, or to forget when {@code session} is null. */
+    record Write(ChatId chat, Session session) {
+    }
+
+    /** The writes held on this thread since {@link #defer}; closing stops holding. */
+    final class Deferred implements AutoCloseable {
+        private final List<Write> writes = new ArrayList<>(1);
+
+        List<Write> writes() {
+            return List.copyOf(writes);
+        }
+
+        @Override
+        public void close() {
+            deferring.remove();
+        }
+    }
+
+    private final JdbcSessionStore durable;
+    private final ThreadLocal<Deferred> deferring = new ThreadLocal<>();
+
+    DeferredSessionStore(JdbcSessionStore durable) {
+        this.durable = durable;
+    }
+
+    /** Holds this thread's session writes until the returned scope closes. */
+    Deferred defer() {
+        Deferred deferred = new Deferred();
+        deferring.set(deferred);
+        return deferred;
+    }
+
+    @Override
+    public Optional<Session> get(ChatId chat) {
+        return durable.get(chat);
+    }
+
+    @Override
+    public void put(ChatId chat, Session session) {
+        Deferred deferred = deferring.get();
+        if (deferred != null) {
+            deferred.writes.add(new Write(chat, session));
+        } else {
+            durable.put(chat, session);
+        }
+    }
+
+    @Override
+    public void delete(ChatId chat) {
+        Deferred deferred = deferring.get();
+        if (deferred != null) {
+            deferred.writes.add(new Write(chat, null));
+        } else {
+            durable.delete(chat);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.alliancebot.storage;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the answers that different chats' lanes decided at the same moment in one transaction, alone on an H2
+ * file. H2 writes every page a commit changed, so a commit per answer rewrote the same inbox, outbox and session
+ * pages again and again; one per batch writes them once. No thread of its own is on the way: the first lane to
+ * find the writer free writes everything waiting, its own answer among them, while the others wait for it, so a
+ * lone answer is written at once by its own lane. Outbox rows already sent are deleted in the same transaction
+ * (and every {@code SWEEP_MILLIS} when nothing else is written).
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final long SWEEP_MILLIS = 200;
+
+    /** One answered update's rows: the inbox mark, the session writes, and the calls to keep (null for none). */
+    record Answered(long updateId, long chatId, Timestamp at, String owner, List<DeferredSessionStore.Write> sessions,
+                    String calls) {
+    }
+
+    /** An answer waiting to be written; its fields are read and written under the writer's lock. */
+    private static final class Waiting {
+        final Answered answered;
+        boolean written;
+        /** False when the inbox already held the update: nothing of it was written. */
+        boolean kept;
+        RuntimeException failure;
+
+        Waiting(Answered answered) {
+            this.answered = answered;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ReentrantLock writer = new ReentrantLock();
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    private final Queue<Long> sent = new ConcurrentLinkedQueue<>();
+    private final Thread sweeper;
+    private volatile boolean running = true;
+
+    GroupCommit(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.sweeper = Thread.ofPlatform().name("outbox-sent").daemon().start(this::sweep);
+    }
+
+    /**
+     * Returns once the answer is committed, with whatever else was waiting.
+     *
+     * @return false if the update was in the inbox already (a re-delivery): then nothing of it was written
+     * @throws DataAccessException if the transaction that held it failed: nothing of it was kept
+     */
+    boolean write(Answered answered) {
+        Waiting mine = new Waiting(answered);
+        waiting.add(mine);
+        writer.lock();
+        try {
+            while (!mine.written && mine.failure == null) {
+                writeWaiting();
+            }
+        } finally {
+            writer.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.kept;
+    }
+
+    /** An answer's calls were made: its outbox row goes with the next batch. */
+    void sent(long updateId) {
+        sent.add(updateId);
+    }
+
+    /** Deletes every row reported sent so far, on the caller's thread: afterwards none of them is in the outbox. */
+    void flush() {
+        writer.lock();
+        try {
+            List<Object[]> rows = drain(sent);
+            if (!rows.isEmpty()) {
+                try {
+                    transactions.executeWithoutResult(status -> deleteSent(rows));
+                } catch (RuntimeException e) {
+                    rows.forEach(row -> sent.add((Long) row[0])); // to be deleted by a later batch
+                    throw e;
+                }
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void writeWaiting() {
+        List<Waiting> batch = new ArrayList<>();
+        Waiting next;
+        while ((next = waiting.poll()) != null) {
+            batch.add(next);
+        }
+        List<Object[]> sentRows = drain(sent);
+        try {
+            transactions.executeWithoutResult(status -> {
+                deleteSent(sentRows);
+                insert(batch);
+            });
+            batch.forEach(w -> w.written = true);
+        } catch (RuntimeException e) {
+            batch.forEach(w -> w.failure = e);
+            sentRows.forEach(row -> sent.add((Long) row[0])); // to be deleted by a later batch
+        }
+    }
+
+    private void insert(List<Waiting> batch) {
+        List<Object[]> inbox = new ArrayList<>(batch.size());
+        for (Waiting w : batch) {
+            Answered a = w.answered;
+            inbox.add(new Object[] {a.updateId(), a.chatId(), a.at(), a.at(), a.owner()});
+        }
+        int[] inserted = jdbc.batchUpdate("INSERT INTO inbox (update_id, chat_id, received_at, done_at, received_by) "
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", inbox);
+        List<Object[]> outbox = new ArrayList<>(batch.size());
+        List<Object[]> sessionRows = new ArrayList<>(batch.size());
+        List<Object[]> forgotten = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting w = batch.get(i);
+            w.kept = inserted[i] != 0;
+            if (!w.kept) {
+                continue;
+            }
+            Answered a = w.answered;
+            if (a.calls() != null) {
+                outbox.add(new Object[] {a.updateId(), a.chatId(), a.calls(), a.owner(), a.at()});
+            }
+            for (DeferredSessionStore.Write write : a.sessions()) {
+                if (write.session() == null) {
+                    forgotten.add(new Object[] {write.chat().value()});
+                } else {
+                    sessionRows.add(new Object[] {write.chat().value(), SessionCodec.encode(write.session()), a.at()});
+                }
+            }
+        }
+        if (!sessionRows.isEmpty()) {
+            jdbc.batchUpdate("MERGE INTO sessions (chat_id, state, updated_at) KEY (chat_id) VALUES (?, ?, ?)",
+                    sessionRows);
+        }
+        if (!forgotten.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM sessions WHERE chat_id = ?", forgotten);
+        }
+        if (!outbox.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",
+                    outbox);
+        }
+    }
+
+    private void deleteSent(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM outbox WHERE update_id = ?", rows);
+        }
+    }
+
+    private static List<Object[]> drain(Queue<Long> queue) {
+        List<Object[]> rows = new ArrayList<>();
+        Long next;
+        while ((next = queue.poll()) != null) {
+            rows.add(new Object[] {next});
+        }
+        return rows;
+    }
+
+    /** Deletes sent rows when no answer has carried them along for a moment. */
+    private void sweep() {
+        while (running) {
+            try {
+                Thread.sleep(SWEEP_MILLIS);
+                if (!sent.isEmpty()) {
+                    flush();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (DataAccessException e) {
+                log.warn("Deleting sent answers failed ({}); they may be sent again after a restart",
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sweeper.interrupt();
+        try {
+            flush();
+        } catch (DataAccessException e) {
+            log.warn("Deleting sent answers at shutdown failed ({})", e.getClass().getSimpleName());
+        }
+    }
+}
