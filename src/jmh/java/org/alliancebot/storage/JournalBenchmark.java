@@ -40,8 +40,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * The durable path of one press without the network: the journal records the update, the session is written and a
- * press's three calls are kept in the outbox in one transaction; sending is a no-op; the next call's first
- * transaction deletes the sent row. On production's H2 file ({@code WRITE_DELAY=0}, Hikari, Flyway's schema),
+ * press's three calls are kept in the outbox in one transaction (a group commit of one, as one chat at a time
+ * is); sending is a no-op; the sent row is deleted with the next commit. On production's H2 file ({@code WRITE_DELAY=0}, Hikari, Flyway's schema),
  * one thread, chats in turn. Sample-time mode reports the median and p99. Run from the repository root:
  *
  * <pre>mvn -Pbenchmarks -q test-compile exec:exec -Djmh.args="JournalBenchmark -f 1"</pre>

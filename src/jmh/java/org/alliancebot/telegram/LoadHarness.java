@@ -124,7 +124,7 @@ public final class LoadHarness {
                 case "--flood-guard" -> floodGuard = true;
                 default -> throw new IllegalArgumentException("usage: LoadHarness [--bot alliance|noop|noop3] "
                         + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
-                        + "[--journal memory|h2|postgres] [--arrive-over-ms A] [--flood-guard]");
+                        + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard]");
             }
         }
         logAt("INFO");
@@ -510,7 +510,7 @@ public final class LoadHarness {
                 var storage = new StorageConfiguration(source,
                         new TransactionTemplate(
                                 new DataSourceTransactionManager(source)),
-                        Clock.systemUTC(), Duration.ofHours(1), 100_000, journalKind.equals("h2"));
+                        Clock.systemUTC(), Duration.ofHours(1), 100_000, journalKind.startsWith("h2"));
                 sessions = storage.sessions();
                 journal = storage.journal();
                 opened = source;
@@ -541,12 +541,18 @@ public final class LoadHarness {
                         throw new UncheckedIOException(e);
                     }
                 }
+                case "h2-memory" -> {
+                    // A diagnosis, not a way to run the bot: H2's engine on the same path with no file at all.
+                    config.setJdbcUrl("jdbc:h2:mem:load-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;"
+                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                    config.setUsername("sa");
+                }
                 case "postgres" -> {
                     String name = Databases.newPostgresDatabase();
                     config.setJdbcUrl(Databases.postgresUrl(name));
                     config.setUsername("postgres");
                 }
-                default -> throw new IllegalArgumentException("--journal memory, h2 or postgres, not " + kind);
+                default -> throw new IllegalArgumentException("--journal memory, h2, h2-memory or postgres, not " + kind);
             }
             return new HikariDataSource(config);
         }
