@@ -249,6 +249,47 @@ class DurableStorageOnH2Test extends DurableStorageContract {
                     .isEqualTo(4);
         }
 
+        @Test
+        void manyChatsAnsweringAtOnceLoseNoRowAndNoSession() throws Exception {
+            JdbcUpdateJournal journal = alone();
+            int chats = 8;
+            int updatesEach = 50;
+            Answers answers = new Answers() {
+                @Override
+                public Outgoing decide(Update update) {
+                    int id = update.getUpdateId();
+                    storage.sessions().put(ChatId.of(id % chats), new Session(
+                            new org.alliancebot.content.NodeRef("t", "n" + id), java.util.Set.of(), id, List.of(), null));
+                    return super.decide(update);
+                }
+            };
+            List<Thread> lanes = new ArrayList<>();
+            for (int chat = 0; chat < chats; chat++) {
+                int lane = chat;
+                lanes.add(Thread.ofVirtual().start(() -> {
+                    for (int n = 0; n < updatesEach; n++) {
+                        int id = n * chats + lane + chats; // ids above zero, one lane per chat as the bot has
+                        journal.handle(lane, update(id), () -> { }, answers);
+                    }
+                }));
+            }
+            for (Thread lane : lanes) {
+                lane.join();
+            }
+            journal.flush();
+
+            assertThat(answers.sent).hasSize(chats * updatesEach).doesNotHaveDuplicates();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE done_at IS NOT NULL", Integer.class))
+                    .isEqualTo(chats * updatesEach);
+            assertThat(outboxRows()).isZero();
+            JdbcSessionStore stored = new JdbcSessionStore(jdbc, clock());
+            for (int chat = 0; chat < chats; chat++) {
+                int last = (updatesEach - 1) * chats + chat + chats;
+                assertThat(stored.get(ChatId.of(chat))).as("chat %d's last session", chat)
+                        .map(Session::score).contains(last);
+            }
+        }
+
         private static void await(CountDownLatch latch) {
             try {
                 latch.await();
