@@ -91,6 +91,9 @@ final class LoadBotApi implements AutoCloseable {
     private final AtomicInteger nextMessageId = new AtomicInteger(1000);
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     private final LongAdder requests = new LongAdder();
+    /** Bytes of request bodies by method, and how many calls: what a bot's calls weigh. */
+    private final java.util.concurrent.ConcurrentHashMap<String, LongAdder[]> weights =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final LongAdder polls = new LongAdder();
     private final LongAdder emptyPolls = new LongAdder();
     private final LongAdder updatesHandedOut = new LongAdder();
@@ -138,6 +141,18 @@ final class LoadBotApi implements AutoCloseable {
     TelegramSettings settings() {
         return new TelegramSettings(TOKEN, url(), Duration.ofSeconds(50), false, 6, Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
+    }
+
+    /** The mean request body of each method but getUpdates, e.g. "sendmessage 412 B, editmessagetext 230 B". */
+    String meanRequestBytes() {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(weights).forEach((method, weight) -> {
+            if (!method.equals("getupdates") && weight[1].sum() > 0) {
+                out.append(out.isEmpty() ? "" : ", ").append(method).append(' ')
+                        .append(weight[0].sum() / weight[1].sum()).append(" B");
+            }
+        });
+        return out.toString();
     }
 
     long requests() {
@@ -230,6 +245,10 @@ final class LoadBotApi implements AutoCloseable {
                 return;
             }
             String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            LongAdder[] weight = weights.computeIfAbsent(method,
+                    m -> new LongAdder[] {new LongAdder(), new LongAdder()});
+            weight[0].add(body.length);
+            weight[1].increment();
             switch (method) {
                 case "getupdates" -> respond(exchange, 200, getUpdates(body));
                 case "sendmessage" -> respond(exchange, 200, sendMessage(body));

@@ -122,7 +122,8 @@ public final class LoadHarness {
                 case "--journal" -> journal = args[++i];
                 case "--arrive-over-ms" -> arriveOverMillis = Integer.parseInt(args[++i]);
                 case "--flood-guard" -> floodGuard = true;
-                default -> throw new IllegalArgumentException("usage: LoadHarness [--bot alliance|noop|noop3] "
+                default -> throw new IllegalArgumentException("usage: LoadHarness "
+                        + "[--bot alliance|noop|noop3|noop3-sized] "
                         + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
                         + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard]");
             }
@@ -135,7 +136,9 @@ public final class LoadHarness {
                 case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal, floodGuard);
                 case "noop" -> new NoopBot(api.settings(), false, idleConnections);
                 case "noop3" -> new NoopBot(api.settings(), true, idleConnections);
-                default -> throw new IllegalArgumentException("--bot alliance, noop or noop3, not " + botKind);
+                case "noop3-sized" -> new NoopBot(api.settings(), true, idleConnections, true);
+                default -> throw new IllegalArgumentException("--bot alliance, noop, noop3 or noop3-sized, not "
+                        + botKind);
             };
             try {
                 bot.start();
@@ -148,6 +151,7 @@ public final class LoadHarness {
                         + (botKind.equals("alliance") && floodGuard ? ", flood guard" : "")
                         + (arriveOverMillis >= 0 ? ", arriving over " + arriveOverMillis + " ms" : "")));
                 System.err.println(result.details());
+                System.err.println("mean request body: " + api.meanRequestBytes());
             } finally {
                 run.stop();
                 api.wakeAll();
@@ -605,9 +609,31 @@ public final class LoadHarness {
                 .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("Next").callbackData("next")
                         .build()))
                 .build();
+        /**
+         * noop3-sized: calls that weigh what Alliance Bot's do in this harness (mean request bodies measured by
+         * LoadBotApi: sendMessage 564 B, editMessageText 296 B), so that only the work between the calls differs.
+         */
+        private static final String SIZED_TEXT = "When you talk about what matters to you, does your therapist follow "
+                + "it and remember it the next week? There is no right answer here: what you notice is what "
+                + "counts.";
+        private static final String SIZED_EDIT = "Do you feel heard in your weekly sessions, most of the time? "
+                + "Think of the last few rather than the best or the worst one, and of what you said that mattered to you."
+                + "\n\n✓ <b>Yes, most of the time</b>";
+        private static final InlineKeyboardMarkup SIZED_KEYBOARD = InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("Yes, most of the time")
+                        .callbackData("p:fit:heard:3:a").build()))
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("Sometimes, not always")
+                        .callbackData("p:fit:heard:3:b").build()))
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("Hardly ever")
+                        .callbackData("p:fit:heard:3:c").build()))
+                .keyboardRow(new InlineKeyboardRow(InlineKeyboardButton.builder().text("↩ Back")
+                        .callbackData("b:fit:heard:3").build(), InlineKeyboardButton.builder().text("Main menu")
+                        .callbackData("m").build()))
+                .build();
 
         private final TelegramSettings settings;
         private final boolean likeAlliance;
+        private final boolean sized;
         private final ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         private final OkHttpClient http;
@@ -616,8 +642,13 @@ public final class LoadHarness {
         private TelegramBotsLongPollingApplication poller;
 
         NoopBot(TelegramSettings settings, boolean likeAlliance, int idleConnections) {
+            this(settings, likeAlliance, idleConnections, false);
+        }
+
+        NoopBot(TelegramSettings settings, boolean likeAlliance, int idleConnections, boolean sized) {
             this.settings = settings;
             this.likeAlliance = likeAlliance;
+            this.sized = sized;
             Dispatcher requests = new Dispatcher();
             requests.setMaxRequests(512);
             requests.setMaxRequestsPerHost(512);
@@ -652,10 +683,11 @@ public final class LoadHarness {
                     alongside.add(threads.submit(() -> client.execute(AnswerCallbackQuery.builder()
                             .callbackQueryId(update.getCallbackQuery().getId()).build())));
                     alongside.add(threads.submit(() -> client.execute(EditMessageText.builder().chatId(chat)
-                            .messageId(pressed.getMessageId()).text("Pressed\n\n✓ <b>Next</b>")
+                            .messageId(pressed.getMessageId()).text(sized ? SIZED_EDIT : "Pressed\n\n✓ <b>Next</b>")
                             .parseMode(ParseMode.HTML).build())));
                 }
-                client.execute(SendMessage.builder().chatId(chat).text("Nothing to see here.").replyMarkup(KEYBOARD)
+                client.execute(SendMessage.builder().chatId(chat).text(sized ? SIZED_TEXT : "Nothing to see here.")
+                        .parseMode(sized ? ParseMode.HTML : null).replyMarkup(sized ? SIZED_KEYBOARD : KEYBOARD)
                         .build());
                 for (Future<?> call : alongside) {
                     call.get();
