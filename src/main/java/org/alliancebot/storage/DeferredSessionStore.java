@@ -1,7 +1,9 @@
 package org.alliancebot.storage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.alliancebot.conversation.ChatId;
 import org.alliancebot.conversation.Session;
@@ -22,8 +24,12 @@ final class DeferredSessionStore implements SessionStore {
     final class Deferred implements AutoCloseable {
         private final List<Write> writes = new ArrayList<>(1);
 
-        List<Write> writes() {
-            return List.copyOf(writes);
+        /** Each chat's last write, as the rows to commit: a later write replaces an earlier one. */
+        List<GroupCommit.SessionRow> rows() {
+            Map<ChatId, Write> last = new LinkedHashMap<>();
+            writes.forEach(write -> last.put(write.chat(), write));
+            return last.values().stream().map(write -> new GroupCommit.SessionRow(write.chat().value(),
+                    write.session() == null ? null : SessionCodec.encode(write.session()))).toList();
         }
 
         @Override
@@ -48,6 +54,15 @@ final class DeferredSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> get(ChatId chat) {
+        Deferred deferred = deferring.get();
+        if (deferred != null) {
+            for (int i = deferred.writes.size() - 1; i >= 0; i--) {
+                Write held = deferred.writes.get(i);
+                if (held.chat().equals(chat)) {
+                    return Optional.ofNullable(held.session()); // what this decision wrote last
+                }
+            }
+        }
         return durable.get(chat);
     }
 

@@ -1,6 +1,7 @@
 package org.alliancebot.storage;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -25,9 +26,16 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final long SWEEP_MILLIS = 200;
 
-    /** One answered update's rows: the inbox mark, the session writes, and the calls to keep (null for none). */
-    record Answered(long updateId, long chatId, Timestamp at, String owner, List<DeferredSessionStore.Write> sessions,
+    /**
+     * One answered update's rows: the inbox mark, its chats' sessions as last written (encoded already, so that
+     * one answer's bad state cannot fail the others'), and the calls to keep (null for none).
+     */
+    record Answered(long updateId, long chatId, Timestamp at, String owner, List<SessionRow> sessions,
                     String calls) {
+    }
+
+    /** A chat's session as kept ({@code state} encoded), or forgotten when {@code state} is null. */
+    record SessionRow(String chatId, String state) {
     }
 
     /** An answer waiting to be written; its fields are read and written under the writer's lock. */
@@ -37,6 +45,11 @@ final class GroupCommit implements AutoCloseable {
         /** False when the inbox already held the update: nothing of it was written. */
         boolean kept;
         RuntimeException failure;
+
+        void fail(Throwable cause) {
+            failure = cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("writing answers failed", cause);
+        }
 
         Waiting(Answered answered) {
             this.answered = answered;
@@ -61,7 +74,8 @@ final class GroupCommit implements AutoCloseable {
      * Returns once the answer is committed, with whatever else was waiting.
      *
      * @return false if the update was in the inbox already (a re-delivery): then nothing of it was written
-     * @throws DataAccessException if the transaction that held it failed: nothing of it was kept
+     * @throws DataAccessException (or another runtime exception) if the transaction that held it failed: nothing
+     *                             of it was kept
      */
     boolean write(Answered answered) {
         Waiting mine = new Waiting(answered);
@@ -116,10 +130,19 @@ final class GroupCommit implements AutoCloseable {
                 insert(batch);
             });
             batch.forEach(w -> w.written = true);
-        } catch (RuntimeException e) {
-            batch.forEach(w -> w.failure = e);
+        } catch (Throwable e) {
+            // Every answer taken must end written or failed, else its lane would wait for it for ever.
+            batch.forEach(w -> w.fail(e));
             sentRows.forEach(row -> sent.add((Long) row[0])); // to be deleted by a later batch
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
+    }
+
+    /** How many answers wait to be written: for tests that hold the writer. */
+    int waiting() {
+        return waiting.size();
     }
 
     private void insert(List<Waiting> batch) {
@@ -143,11 +166,11 @@ final class GroupCommit implements AutoCloseable {
             if (a.calls() != null) {
                 outbox.add(new Object[] {a.updateId(), a.chatId(), a.calls(), a.owner(), a.at()});
             }
-            for (DeferredSessionStore.Write write : a.sessions()) {
-                if (write.session() == null) {
-                    forgotten.add(new Object[] {write.chat().value()});
+            for (SessionRow row : a.sessions()) {
+                if (row.state() == null) {
+                    forgotten.add(new Object[] {row.chatId()});
                 } else {
-                    sessionRows.add(new Object[] {write.chat().value(), SessionCodec.encode(write.session()), a.at()});
+                    sessionRows.add(new Object[] {row.chatId(), row.state(), a.at()});
                 }
             }
         }
@@ -189,7 +212,8 @@ final class GroupCommit implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (DataAccessException e) {
+            } catch (RuntimeException e) {
+                // Kept for the next try: the sweep must outlive a busy pool or a failed commit.
                 log.warn("Deleting sent answers failed ({}); they may be sent again after a restart",
                         e.getClass().getSimpleName());
             }
@@ -198,11 +222,16 @@ final class GroupCommit implements AutoCloseable {
 
     @Override
     public void close() {
+        // Not interrupted: it may be writing to H2's file, which an interrupt can close.
         running = false;
-        sweeper.interrupt();
+        try {
+            sweeper.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             flush();
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
             log.warn("Deleting sent answers at shutdown failed ({})", e.getClass().getSimpleName());
         }
     }

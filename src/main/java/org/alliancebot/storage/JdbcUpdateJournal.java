@@ -111,14 +111,20 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     /** Records an update already in Telegram's JSON; false for a re-delivery. */
     boolean record(long updateId, long chatId, String payload) {
         unsettled.add(chatId);
-        recordedLately.put(updateId, Boolean.TRUE);
         try {
             jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
                     + "VALUES (?, ?, ?, ?, ?)", updateId, chatId, payload, Timestamp.from(clock.instant()), owner);
+            recordedLately.put(updateId, Boolean.TRUE); // only once it is kept: a re-delivery may then be confirmed
             return true;
         } catch (DuplicateKeyException again) {
+            recordedLately.put(updateId, Boolean.TRUE);
             return false;
         }
+    }
+
+    /** The group commit, when alone: for tests that hold its writer. */
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     @Override
@@ -154,10 +160,10 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         }
         Timestamp now = Timestamp.from(clock.instant());
         Answer answer;
-        List<DeferredSessionStore.Write> writes;
+        List<GroupCommit.SessionRow> writes;
         try (DeferredSessionStore.Deferred deferred = sessions.defer()) {
             answer = arrival.answer().get();
-            writes = deferred.writes();
+            writes = deferred.rows();
         } catch (RuntimeException e) {
             onRollback.accept(chatId);
             throw e;

@@ -200,10 +200,30 @@ class DurableStorageOnH2Test extends DurableStorageContract {
                     .isInstanceOf(org.springframework.dao.DataAccessException.class);
 
             jdbc.execute("ALTER TABLE outbox_gone RENAME TO outbox");
-            assertThat(recorded).as("not confirmed to Telegram, which delivers it again").hasValue(0);
+            assertThat(recorded).as("not confirmed as kept: the dispatcher records it to answer again").hasValue(0);
             assertThat(answers.sent).isEmpty();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox", Integer.class)).isZero();
             assertThat(storage.sessions().get(ChatId.of(7))).as("the cache does not keep what was not kept").isEmpty();
+        }
+
+        @Test
+        void sessionForgottenWhileDecidingReadsAsForgottenUntilTheCommit() {
+            JdbcUpdateJournal journal = alone();
+            new JdbcSessionStore(jdbc, clock()).put(chat, session); // kept by an earlier run, not in the cache
+            AtomicReference<Optional<Session>> readBack = new AtomicReference<>();
+            Answers answers = new Answers() {
+                @Override
+                public Outgoing decide(Update update) {
+                    storage.sessions().delete(chat);
+                    readBack.set(storage.sessions().get(chat));
+                    return super.decide(update);
+                }
+            };
+
+            journal.handle(42, update(1), () -> { }, answers);
+
+            assertThat(readBack.get()).as("not the stored one the held delete replaces").isEmpty();
+            assertThat(new JdbcSessionStore(jdbc, clock()).get(chat)).isEmpty();
         }
 
         @Test
@@ -234,7 +254,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
                 others.add(Thread.ofVirtual().start(() -> journal.handle(updateId, update(updateId), () -> { },
                         answers)));
             }
-            waitUntilAllWait(others);
+            waitUntil(() -> journal.groupCommit().waiting() == 3);
 
             release.countDown();
             first.join();
@@ -299,11 +319,10 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             }
         }
 
-        /** Until every thread is parked waiting for the writer (its answer decided and queued). */
-        private static void waitUntilAllWait(List<Thread> threads) throws InterruptedException {
+        private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)
-                    && System.nanoTime() < until) {
+            while (!condition.getAsBoolean()) {
+                assertThat(System.nanoTime()).as("waited 10 s").isLessThan(until);
                 Thread.sleep(5);
             }
         }
