@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.alliancebot.content.ContentCopy;
+import org.alliancebot.storage.Databases;
 import org.alliancebot.system.AllianceBotApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +45,7 @@ class PreviewBrowserTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         content = ContentCopy.of(Path.of("content"));
-        registry.add("alliance.storage.url", () -> "jdbc:h2:mem:preview-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("alliance.storage.url", () -> Databases.h2Url("preview"));
         registry.add("alliance.channel", () -> "preview-test");
         registry.add("alliance.preview.enabled", () -> "true");
         registry.add("alliance.content.dir", () -> content.toString());

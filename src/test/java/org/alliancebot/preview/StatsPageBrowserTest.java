@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.alliancebot.conversation.DailyCounts;
 import org.alliancebot.conversation.Tally;
+import org.alliancebot.storage.Databases;
 import org.alliancebot.system.AllianceBotApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -35,8 +36,7 @@ class StatsPageBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("alliance.storage.url", () -> "jdbc:h2:mem:stats-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("alliance.storage.url", () -> Databases.h2Url("stats"));
         registry.add("alliance.channel", () -> "preview-test");
         registry.add("alliance.preview.enabled", () -> "true");
         registry.add("alliance.content.watch", () -> "false");

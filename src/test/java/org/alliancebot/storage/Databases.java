@@ -23,10 +23,18 @@ public final class Databases {
     private Databases() {
     }
 
+    /**
+     * A new in-memory H2 database in production's dialect, kept while the JVM runs: for tests that start the app
+     * ({@code alliance.storage.url}) as for the storage tests.
+     */
+    public static String h2Url(String name) {
+        return "jdbc:h2:mem:" + name + "-" + NEXT.incrementAndGet()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    }
+
     public static DataSource h2() {
         JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:storage-" + NEXT.incrementAndGet()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        h2.setURL(h2Url("storage"));
         h2.setUser("sa");
         return migrated(h2);
     }

@@ -50,14 +50,7 @@ class OperatorMetricsTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("alliance.storage.url", () -> "jdbc:h2:mem:metrics-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("alliance.channel", () -> "telegram");
-        registry.add("alliance.telegram.token", () -> FakeBotApi.TOKEN);
-        registry.add("alliance.telegram.api-url", () -> TELEGRAM.url().toString());
-        registry.add("alliance.telegram.poll-timeout", () -> "1s");
-        registry.add("alliance.content.dir", CONTENT::toString);
-        registry.add("alliance.content.watch", () -> "false");
+        PollingAppProperties.register(registry, TELEGRAM, CONTENT, "metrics");
         registry.add("alliance.admin.chat-id", () -> Long.toString(OPERATOR));
         registry.add("management.server.port", () -> "0");
     }

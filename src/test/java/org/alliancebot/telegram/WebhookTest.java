@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.alliancebot.storage.Databases;
 import org.alliancebot.system.AllianceBotApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,7 @@ class WebhookTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("alliance.storage.url", () -> "jdbc:h2:mem:webhook-" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("alliance.storage.url", () -> Databases.h2Url("webhook"));
         registry.add("alliance.channel", () -> "telegram");
         registry.add("alliance.telegram.token", () -> FakeBotApi.TOKEN);
         registry.add("alliance.telegram.api-url", () -> TELEGRAM.url().toString());
