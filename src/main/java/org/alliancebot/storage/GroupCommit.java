@@ -108,7 +108,7 @@ final class GroupCommit implements AutoCloseable {
                 try {
                     transactions.executeWithoutResult(status -> deleteSent(rows));
                 } catch (RuntimeException e) {
-                    rows.forEach(row -> sent.add((Long) row[0])); // to be deleted by a later batch
+                    keepForLater(rows);
                     throw e;
                 }
             }
@@ -133,7 +133,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (Throwable e) {
             // Every answer taken must end written or failed, else its lane would wait for it for ever.
             batch.forEach(w -> w.fail(e));
-            sentRows.forEach(row -> sent.add((Long) row[0])); // to be deleted by a later batch
+            keepForLater(sentRows);
             if (e instanceof Error error) {
                 throw error;
             }
@@ -191,6 +191,11 @@ final class GroupCommit implements AutoCloseable {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("DELETE FROM outbox WHERE update_id = ?", rows);
         }
+    }
+
+    /** Sent rows whose delete rolled back, to be deleted by a later batch. */
+    private void keepForLater(List<Object[]> sentRows) {
+        sentRows.forEach(row -> sent.add((Long) row[0]));
     }
 
     private static List<Object[]> drain(Queue<Long> queue) {
