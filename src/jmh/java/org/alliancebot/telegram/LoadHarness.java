@@ -633,7 +633,11 @@ public final class LoadHarness {
 
         private final TelegramSettings settings;
         private final boolean likeAlliance;
-        private final boolean sized;
+        /** What each press gets: noop3's few words, or noop3-sized's calls as heavy as Alliance Bot's. */
+        private final String replyText;
+        private final String replyParseMode;
+        private final InlineKeyboardMarkup replyKeyboard;
+        private final String editText;
         private final ObjectMapper json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         private final OkHttpClient http;
@@ -648,7 +652,10 @@ public final class LoadHarness {
         NoopBot(TelegramSettings settings, boolean likeAlliance, int idleConnections, boolean sized) {
             this.settings = settings;
             this.likeAlliance = likeAlliance;
-            this.sized = sized;
+            this.replyText = sized ? SIZED_TEXT : "Nothing to see here.";
+            this.replyParseMode = sized ? ParseMode.HTML : null;
+            this.replyKeyboard = sized ? SIZED_KEYBOARD : KEYBOARD;
+            this.editText = sized ? SIZED_EDIT : "Pressed\n\n✓ <b>Next</b>";
             Dispatcher requests = new Dispatcher();
             requests.setMaxRequests(512);
             requests.setMaxRequestsPerHost(512);
@@ -683,12 +690,11 @@ public final class LoadHarness {
                     alongside.add(threads.submit(() -> client.execute(AnswerCallbackQuery.builder()
                             .callbackQueryId(update.getCallbackQuery().getId()).build())));
                     alongside.add(threads.submit(() -> client.execute(EditMessageText.builder().chatId(chat)
-                            .messageId(pressed.getMessageId()).text(sized ? SIZED_EDIT : "Pressed\n\n✓ <b>Next</b>")
+                            .messageId(pressed.getMessageId()).text(editText)
                             .parseMode(ParseMode.HTML).build())));
                 }
-                client.execute(SendMessage.builder().chatId(chat).text(sized ? SIZED_TEXT : "Nothing to see here.")
-                        .parseMode(sized ? ParseMode.HTML : null).replyMarkup(sized ? SIZED_KEYBOARD : KEYBOARD)
-                        .build());
+                client.execute(SendMessage.builder().chatId(chat).text(replyText).parseMode(replyParseMode)
+                        .replyMarkup(replyKeyboard).build());
                 for (Future<?> call : alongside) {
                     call.get();
                 }
