@@ -8,7 +8,8 @@ COPY content content
 RUN mvn -B -ntp -q package -DskipTests
 # Plays the sample conversations (the build fails if one fails) and, on the way, embeds the shipped content (and the
 # lines the transcripts type, which are content too) once, so the first start reads the vectors from data/ instead
-# of spending seconds making them, and test in the image needs no model.
+# of spending seconds making them, and test in the image needs no model. The search index it builds is saved in
+# data/indexes for this build and content (SavedIndexes), so test and search in the image open it instead.
 RUN java -jar target/alliance-bot.jar test content > /tmp/transcripts.txt || { cat /tmp/transcripts.txt; exit 1; }
 
 # Run: JRE 25, as an unprivileged user. 25 rather than 21 for its AOT cache (below), which more than halves
@@ -25,7 +26,8 @@ RUN java -Djarmode=tools -jar /tmp/alliance-bot.jar extract --destination /app/b
 #   docker run -v "$PWD/content:/app/content:ro" -e TELEGRAM_BOT_TOKEN=... alliance-bot
 COPY --chown=alliance:alliance content /app/content
 # Sessions and the update inbox live in an H2 file here unless alliance.storage.url points at PostgreSQL, and so
-# does the cache of content vectors (made at build time above; a new volume starts with it).
+# do the cache of content vectors and the saved search index (made at build time above; a new volume starts with
+# them).
 COPY --from=build --chown=alliance:alliance /src/data /app/data
 # A training run: the bot starts in Telegram mode as it will for real (no network here, so Telegram is simply not
 # reached; an in-memory database), stops once started (spring.context.exit), and the JVM keeps the classes it
@@ -37,12 +39,13 @@ RUN cd /tmp && ALLIANCE_CONTENT_DIR=/app/content DJL_CACHE_DIR=/tmp/djl-training
         --alliance.embedding.cache-dir=/app/data \
  && rm -rf /tmp/djl-training /tmp/data
 # The quick commands (validate, test, diagram, search, safety-check) get a cache of their own, from a training run
-# that plays each once (org.alliancebot.AotTraining), and a launcher that starts them with it and the JIT's first
-# tier only: docker run --rm --entrypoint /app/bin/alliance-bot alliance-bot validate. Run in /app so that the
-# vectors made at build time are found in ./data (nothing is written there: they are all present).
+# that plays each once (org.alliancebot.AotTraining), and a launcher that starts them with it, the JIT's first
+# tier only and the serial collector (the same flags as here: the cache is made for them):
+# docker run --rm --entrypoint /app/bin/alliance-bot alliance-bot validate. Run in /app so that the vectors and the
+# index made at build time are found in ./data (nothing new is written there: they are all present).
 COPY scripts/alliance-bot /app/bin/alliance-bot
 RUN chmod 755 /app/bin/alliance-bot && cd /app && DJL_CACHE_DIR=/tmp/djl-training \
-    java -XX:AOTCacheOutput=/app/bot/cli.aot -XX:TieredStopAtLevel=1 -cp /app/bot/alliance-bot.jar \
+    java -XX:AOTCacheOutput=/app/bot/cli.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /app/bot/alliance-bot.jar \
         org.alliancebot.AotTraining /app/content \
  && rm -rf /tmp/djl-training
 VOLUME ["/app/data"]

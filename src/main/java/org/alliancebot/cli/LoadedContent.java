@@ -28,7 +28,7 @@ final class LoadedContent {
 
     /** Content with its search index and safety check, reading meaning as the bot does, for commands that search. */
     Optional<Snapshot> snapshot() {
-        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(dir), Models.embeddings());
+        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(dir), Models.embeddings(), Models.savedIndexes());
         return reported(loaded.problems()) ? Optional.empty() : loaded.snapshot();
     }
 

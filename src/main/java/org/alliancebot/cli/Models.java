@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.embedding.MiniLmEmbedder;
+import org.alliancebot.search.SavedIndexes;
 
 /** The embedding model for commands that read meaning, with content vectors cached where the bot keeps them. */
 final class Models {
@@ -47,10 +48,21 @@ final class Models {
         return embeddings(MiniLmEmbedder.whenFirstNeeded()).forTranscripts();
     }
 
+    /**
+     * Search indexes saved in ./data/indexes, one per content version, so that a command run again on content it
+     * has indexed opens the index instead of building it; none where ./data cannot be written.
+     */
+    static SavedIndexes savedIndexes() {
+        return cacheWritable() ? SavedIndexes.in(CACHE_DIR.resolve("indexes")) : SavedIndexes.none();
+    }
+
     /** Cached in ./data where that can be written, else in memory only, as in a read-only folder. */
     private static Embeddings embeddings(MiniLmEmbedder model) {
-        boolean writable = Files.isDirectory(CACHE_DIR) ? Files.isWritable(CACHE_DIR)
+        return cacheWritable() ? Embeddings.cachedIn(model, CACHE_DIR) : Embeddings.inMemory(model);
+    }
+
+    private static boolean cacheWritable() {
+        return Files.isDirectory(CACHE_DIR) ? Files.isWritable(CACHE_DIR)
                 : Files.isWritable(Path.of("").toAbsolutePath());
-        return writable ? Embeddings.cachedIn(model, CACHE_DIR) : Embeddings.inMemory(model);
     }
 }

@@ -31,7 +31,7 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         Path contentDir = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
-        Snapshot.Loaded loaded = Snapshot.load(contentDir, Models.forTranscripts());
+        Snapshot.Loaded loaded = Snapshot.load(contentDir, Models.forTranscripts(), Models.savedIndexes());
         if (loaded.hasErrors()) {
             loaded.problems().forEach(out::println);
             out.println("The content has errors, so no transcript was played. Run validate for details.");

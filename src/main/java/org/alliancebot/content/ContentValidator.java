@@ -199,12 +199,13 @@ final class ContentValidator {
     }
 
     private void checkText(String markdown, Location at, String what) {
-        int length = Markdown.toHtml(markdown).length();
+        Markdown.Checked checked = Markdown.check(markdown);
+        int length = checked.html().length();
         if (length > MessageSplitter.MAX_MESSAGE) {
             problems.error(at, "%s is %d characters once formatted; a chat message holds %d at most, so split it",
                     what, length, MessageSplitter.MAX_MESSAGE);
         }
-        for (String construct : Markdown.unsupported(markdown)) {
+        for (String construct : checked.unsupported()) {
             problems.warning(at, "%s uses %s, which chat cannot show; it will appear as plain text", what, construct);
         }
     }

@@ -56,11 +56,23 @@ public final class Markdown {
     }
 
     public static String render(String markdown, Style style) {
-        return (style == Style.HTML ? HTML : PLAIN).get(markdown, text -> {
-            Renderer renderer = new Renderer(style);
-            PARSER.parse(text).accept(renderer);
-            return renderer.result();
-        });
+        return (style == Style.HTML ? HTML : PLAIN).get(markdown, text -> rendered(PARSER.parse(text), style));
+    }
+
+    private static String rendered(org.commonmark.node.Node document, Style style) {
+        Renderer renderer = new Renderer(style);
+        document.accept(renderer);
+        return renderer.result();
+    }
+
+    /** A text as the validator checks it: how long it is as HTML, and what in it chat cannot show. */
+    public record Checked(String html, List<String> unsupported) {
+    }
+
+    /** Renders a text as HTML and finds what chat cannot show in it, parsing it once for both. */
+    public static Checked check(String markdown) {
+        org.commonmark.node.Node document = PARSER.parse(markdown);
+        return new Checked(HTML.get(markdown, text -> rendered(document, Style.HTML)), unsupported(document));
     }
 
     /** Escapes text for the HTML subset: only {@code & < >} and, inside attributes, {@code "} matter. */
@@ -94,8 +106,12 @@ public final class Markdown {
 
     /** Constructs chat cannot show (headings, images, code blocks, quotes, raw HTML), for the validator to warn about. */
     public static List<String> unsupported(String markdown) {
+        return unsupported(PARSER.parse(markdown));
+    }
+
+    private static List<String> unsupported(org.commonmark.node.Node document) {
         List<String> found = new ArrayList<>();
-        PARSER.parse(markdown).accept(new AbstractVisitor() {
+        document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 found.add("a heading");

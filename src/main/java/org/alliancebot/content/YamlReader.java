@@ -8,8 +8,9 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Parses YAML with Jackson's streaming parser into {@link YamlNode}s that remember where each value was written.
@@ -17,7 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class YamlReader {
 
-    private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+    /** The streaming parser alone: a whole mapper would be built, at every start, only to hand out parsers. */
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
     private YamlReader() {
     }
@@ -33,7 +35,7 @@ final class YamlReader {
      */
     static Optional<YamlNode> read(String text, String file, int lineOffset, Problems problems) {
         Source source = new Source(file, lineOffset);
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = YAML.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.error(new Location(file, lineOffset + 1, 1), "the %s is empty",

@@ -243,7 +243,10 @@ public final class Conversation {
     private Optional<Result> safetyFirst(Turn turn, String text) {
         Optional<SafetyCheck.Verdict> verdict = turn.snapshot().safety().check(text);
         verdict.ifPresent(v -> {
-            log.info("Safety {} by {} for {}", v.tier().label(), v.rule(), logIds.of(turn.chat()));
+            // The log id is a keyed hash, made only when the line is written (not in the quick commands).
+            if (log.isInfoEnabled()) {
+                log.info("Safety {} by {} for {}", v.tier().label(), v.rule(), logIds.of(turn.chat()));
+            }
             tally.count(Tally.Event.SAFETY, v.category(), v.tier().label());
         });
         return verdict.map(v -> v.tier() == SafetyCheck.Tier.CHECK_IN ? checkIn(turn, v.category(), text)
@@ -279,8 +282,10 @@ public final class Conversation {
 
     /** Yes: the full response. No: a warm word, then their answer. Rather not say: the resources gently, then it. */
     private Result checkedIn(Turn turn, ButtonData.CheckIn checkIn) {
-        log.info("Safety check-in ({}) answered {} for {}", checkIn.category(), checkIn.answer(),
-                logIds.of(turn.chat()));
+        if (log.isInfoEnabled()) {
+            log.info("Safety check-in ({}) answered {} for {}", checkIn.category(), checkIn.answer(),
+                    logIds.of(turn.chat()));
+        }
         tally.count(Tally.Event.CHECK_IN_ANSWER, checkIn.category(),
                 checkIn.answer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         Safety safety = turn.content().safety();

@@ -12,6 +12,7 @@ import org.alliancebot.content.Problem;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.safety.SafetyCheck;
 import org.alliancebot.search.ArticleIndex;
+import org.alliancebot.search.SavedIndexes;
 
 /** Content with the search index and safety check built from it: always used, and swapped on reload, as one. */
 public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) {
@@ -39,6 +40,15 @@ public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) 
     }
 
     public static Loaded load(ContentLoader loader, Path dir, Embeddings embeddings) {
+        return load(loader, dir, embeddings, SavedIndexes.none());
+    }
+
+    /** As {@link #load(Path, Embeddings)}, opening the index from {@code saved} when it holds this version's. */
+    public static Loaded load(Path dir, Embeddings embeddings, SavedIndexes saved) {
+        return load(new ContentLoader(), dir, embeddings, saved);
+    }
+
+    private static Loaded load(ContentLoader loader, Path dir, Embeddings embeddings, SavedIndexes saved) {
         LoadResult result = loader.load(dir);
         if (result.content().isEmpty()) {
             return new Loaded(Optional.empty(), result.problems());
@@ -46,7 +56,7 @@ public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) 
         Content content = result.content().get();
         // The safety check first: it holds no files, so if the model fails here nothing is left open.
         SafetyCheck safety = safety(content, embeddings);
-        ArticleIndex index = ArticleIndex.build(content, embeddings);
+        ArticleIndex index = ArticleIndex.build(content, embeddings, saved);
         List<Problem> problems = new ArrayList<>(result.problems());
         problems.addAll(index.problems());
         if (problems.stream().anyMatch(Problem::isError)) {

@@ -32,8 +32,13 @@ public final class TranscriptRunner {
     }
 
     public TranscriptRunner(Snapshot snapshot) {
-        this(snapshot, store -> new Conversation(() -> snapshot, store, Conversation.searchAnswers(),
-                FloodGuard.unlimited(), ChatLogIds.random(), Duration.ofHours(24)));
+        this(snapshot, conversations(snapshot, ChatLogIds.random()));
+    }
+
+    /** The bot's own conversation, one per transcript; one log key serves them all. */
+    private static Function<SessionStore, Conversation> conversations(Snapshot snapshot, ChatLogIds logIds) {
+        return store -> new Conversation(() -> snapshot, store, Conversation.searchAnswers(),
+                FloodGuard.unlimited(), logIds, Duration.ofHours(24));
     }
 
     public record Failure(Transcript.Step step, int number, String message) {

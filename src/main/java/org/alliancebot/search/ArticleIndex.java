@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.alliancebot.content.Article;
 import org.alliancebot.content.Content;
@@ -135,16 +136,59 @@ public final class ArticleIndex implements AutoCloseable {
 
     /** An index searched by words and by meaning. */
     public static ArticleIndex build(Content content, Embeddings embeddings) {
-        return build(content, RelevanceFloor.DEFAULT, embeddings);
+        return build(content, RelevanceFloor.DEFAULT, embeddings, SavedIndexes.none());
+    }
+
+    /**
+     * An index searched by words and by meaning, opened from {@code saved} when it holds one for this content
+     * version, model and build, else built and saved there.
+     */
+    public static ArticleIndex build(Content content, Embeddings embeddings, SavedIndexes saved) {
+        return build(content, RelevanceFloor.DEFAULT, embeddings, saved);
     }
 
     /** An index searched by words alone. */
     public static ArticleIndex build(Content content) {
-        return build(content, RelevanceFloor.DEFAULT, null);
+        return build(content, RelevanceFloor.DEFAULT, null, SavedIndexes.none());
     }
 
     static ArticleIndex build(Content content, RelevanceFloor floor, Embeddings embeddings) {
+        return build(content, floor, embeddings, SavedIndexes.none());
+    }
+
+    static ArticleIndex build(Content content, RelevanceFloor floor, Embeddings embeddings, SavedIndexes saved) {
         SearchAnalyzers analyzers = new SearchAnalyzers(content.searchTerms());
+        String key = saved.key(content.version(), embeddings == null ? "words only" : embeddings.model());
+        Optional<IndexDirectory> found = saved.find(key);
+        if (found.isPresent()) {
+            try {
+                return new ArticleIndex(content, analyzers, found.get(), floor, embeddings);
+            } catch (IOException | RuntimeException e) {
+                found.get().close();
+                saved.discard(key, e);
+            }
+        }
+        List<Document> docs = documents(content, embeddings);
+        // One segment, flushed once: a vector graph is built once instead of being rebuilt by merges.
+        IndexWriterConfig config = new IndexWriterConfig(analyzers.index).setRAMBufferSizeMB(256)
+                .setCodec(VECTOR_CODEC);
+        // Written only now, after the model (which may fail) is done, so a failure leaves no folder behind.
+        IndexDirectory directory = saved.write(key, to -> {
+            try (IndexWriter writer = new IndexWriter(to, config)) {
+                writer.addDocuments(docs);
+                writer.commit();
+            }
+        });
+        try {
+            return new ArticleIndex(content, analyzers, directory, floor, embeddings);
+        } catch (IOException e) {
+            directory.close();
+            throw new UncheckedIOException("cannot open the index just built", e);
+        }
+    }
+
+    /** A document for every passage and tree, and with a model, a probe for every other way of asking. */
+    private static List<Document> documents(Content content, Embeddings embeddings) {
         List<Document> docs = new ArrayList<>();
         List<String> meanings = new ArrayList<>();
         for (Article article : content.articles().values()) {
@@ -166,19 +210,7 @@ public final class ArticleIndex implements AutoCloseable {
                 docs.get(i).add(new KnnFloatVectorField(VECTOR, vectors.get(i), VectorSimilarityFunction.DOT_PRODUCT));
             }
         }
-        // Made only now, after the model (which may fail) is done, so a failure leaves no folder behind.
-        IndexDirectory directory = IndexDirectory.create();
-        // One segment, flushed once: a vector graph is built once instead of being rebuilt by merges.
-        IndexWriterConfig config = new IndexWriterConfig(analyzers.index).setRAMBufferSizeMB(256)
-                .setCodec(VECTOR_CODEC);
-        try (IndexWriter writer = new IndexWriter(directory.directory(), config)) {
-            writer.addDocuments(docs);
-            writer.commit();
-            return new ArticleIndex(content, analyzers, directory, floor, embeddings);
-        } catch (IOException e) {
-            directory.close();
-            throw new UncheckedIOException("cannot build the in-memory index", e);
-        }
+        return docs;
     }
 
     /**

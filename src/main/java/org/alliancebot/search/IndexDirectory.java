@@ -30,6 +30,7 @@ final class IndexDirectory implements AutoCloseable {
     }
 
     private final Directory directory;
+    /** The folder deleted when the index closes; null for the heap and for a saved index, which stays. */
     private final Path folder;
 
     private IndexDirectory(Directory directory, Path folder) {
@@ -45,6 +46,35 @@ final class IndexDirectory implements AutoCloseable {
         } catch (IOException | UnsupportedOperationException e) {
             return new IndexDirectory(new ByteBuffersDirectory(), null);
         }
+    }
+
+    /** An index written to its temporary folder, as {@link #create()} makes one. */
+    static IndexDirectory written(Writing writing) {
+        IndexDirectory directory = create();
+        try {
+            writing.writeTo(directory.directory());
+            return directory;
+        } catch (IOException e) {
+            directory.close();
+            throw new UncheckedIOException("cannot build the index", e);
+        } catch (RuntimeException | Error e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A saved index's folder ({@link SavedIndexes}), read where it is and left in place when the index closes.
+     * Written once, by a process that synced it before publishing it, and never changed after.
+     */
+    static IndexDirectory saved(Path folder) throws IOException {
+        return new IndexDirectory(new MMapDirectory(folder), null);
+    }
+
+    /** What writes an index's files into a directory, committing them. */
+    @FunctionalInterface
+    interface Writing {
+        void writeTo(Directory directory) throws IOException;
     }
 
     Directory directory() {
@@ -84,7 +114,7 @@ final class IndexDirectory implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

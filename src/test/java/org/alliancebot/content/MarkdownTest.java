@@ -78,4 +78,14 @@ class MarkdownTest {
                 "a quote ('>')");
         assertThat(Markdown.unsupported(TEXT)).isEmpty();
     }
+
+    @Test
+    void checkingATextGivesItsHtmlAndWhatChatCannotShowFromOneParse() {
+        String text = "# Heading\n\nSome **bold** text.";
+
+        Markdown.Checked checked = Markdown.check(text);
+
+        assertThat(checked.html()).isEqualTo(Markdown.toHtml(text));
+        assertThat(checked.unsupported()).isEqualTo(Markdown.unsupported(text)).containsExactly("a heading");
+    }
 }
