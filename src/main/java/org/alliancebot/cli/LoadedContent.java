@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.alliancebot.content.Content;
-import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.LoadResult;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.Tree;
@@ -28,13 +27,14 @@ final class LoadedContent {
 
     /** Content with its search index and safety check, reading meaning as the bot does, for commands that search. */
     Optional<Snapshot> snapshot() {
-        Snapshot.Loaded loaded = Snapshot.load(ContentDir.orDefault(dir), Models.embeddings(), Models.savedIndexes());
+        Snapshot.Loaded loaded = Snapshot.load(Models.contentLoader(Models.passedSchemas()), ContentDir.orDefault(dir),
+                Models.embeddings(), Models.savedIndexes());
         return reported(loaded.problems()) ? Optional.empty() : loaded.snapshot();
     }
 
     /** Content alone, for commands that need no index. */
     Optional<Content> content() {
-        LoadResult loaded = new ContentLoader().load(ContentDir.orDefault(dir));
+        LoadResult loaded = Models.contentLoader(Models.passedSchemas()).load(ContentDir.orDefault(dir));
         return reported(loaded.problems()) ? Optional.empty() : loaded.content();
     }
 

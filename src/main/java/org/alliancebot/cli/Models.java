@@ -2,8 +2,11 @@ package org.alliancebot.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.alliancebot.content.ContentLoader;
+import org.alliancebot.content.PassedSchemas;
 import org.alliancebot.embedding.Embeddings;
 import org.alliancebot.embedding.MiniLmEmbedder;
 import org.alliancebot.search.SavedIndexes;
@@ -54,6 +57,19 @@ final class Models {
      */
     static SavedIndexes savedIndexes() {
         return cacheWritable() ? SavedIndexes.in(CACHE_DIR.resolve("indexes")) : SavedIndexes.none();
+    }
+
+    /**
+     * Content files known to pass their schema, remembered in ./data so that a command run again skips checking
+     * unchanged files against it; nothing remembered where ./data cannot be written.
+     */
+    static PassedSchemas passedSchemas() {
+        return cacheWritable() ? PassedSchemas.in(CACHE_DIR.resolve("schemas-passed.bin")) : PassedSchemas.none();
+    }
+
+    /** Content as the quick commands load it: files known to pass their schema are not checked again. */
+    static ContentLoader contentLoader(PassedSchemas passed) {
+        return new ContentLoader(Clock.systemDefaultZone(), passed);
     }
 
     /** Cached in ./data where that can be written, else in memory only, as in a read-only folder. */

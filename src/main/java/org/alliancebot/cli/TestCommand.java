@@ -2,11 +2,8 @@ package org.alliancebot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliancebot.content.Content;
-import org.alliancebot.content.ContentLoader;
-import org.alliancebot.content.NodeRef;
+import org.alliancebot.content.PassedSchemas;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
 import org.alliancebot.conversation.Snapshot;
@@ -31,7 +28,9 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         Path contentDir = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
-        Snapshot.Loaded loaded = Snapshot.load(contentDir, Models.forTranscripts(), Models.savedIndexes());
+        PassedSchemas passed = Models.passedSchemas();
+        Snapshot.Loaded loaded = Snapshot.load(Models.contentLoader(passed), contentDir, Models.forTranscripts(),
+                Models.savedIndexes());
         if (loaded.hasErrors()) {
             loaded.problems().forEach(out::println);
             out.println("The content has errors, so no transcript was played. Run validate for details.");
@@ -39,7 +38,7 @@ final class TestCommand implements Callable<Integer> {
             return 1;
         }
         Snapshot snapshot = loaded.orThrow();
-        TranscriptReader.Read read = new TranscriptReader().read(contentDir);
+        TranscriptReader.Read read = new TranscriptReader(passed).read(contentDir);
         read.problems().forEach(out::println);
         TranscriptRunner.Report report = new TranscriptRunner(snapshot).run(read.transcripts());
         new TranscriptReportPrinter(snapshot.content(), out).print(report);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancebot.content.ContentLoader;
 import org.alliancebot.content.LoadResult;
+import org.alliancebot.content.PassedSchemas;
 import org.alliancebot.content.Problem;
 import org.alliancebot.content.TranscriptReader;
 import org.alliancebot.search.ArticleIndex;
@@ -31,11 +32,12 @@ final class ValidateCommand implements Callable<Integer> {
         Path content = ContentDir.orDefault(dir);
         PrintWriter out = spec.commandLine().getOut();
         // Checking needs no index: the content, its analysis and the transcripts.
-        LoadResult result = new ContentLoader().load(content);
+        PassedSchemas passed = Models.passedSchemas();
+        LoadResult result = Models.contentLoader(passed).load(content);
         List<Problem> problems = new ArrayList<>(result.problems());
         result.content().ifPresent(loaded -> problems.addAll(ArticleIndex.analysisProblems(loaded)));
         if (content.resolve(TranscriptReader.TESTS_DIR).toFile().isDirectory()) {
-            problems.addAll(new TranscriptReader().read(content).problems());
+            problems.addAll(new TranscriptReader(passed).read(content).problems());
         }
         problems.forEach(out::println);
         long errors = problems.stream().filter(Problem::isError).count();

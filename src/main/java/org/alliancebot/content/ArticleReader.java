@@ -18,11 +18,11 @@ final class ArticleReader {
     private static final String FENCE = "---";
 
     private final Problems problems;
-    private final java.nio.file.Path contentDir;
+    private final SchemaCheck schemas;
 
-    ArticleReader(Problems problems, java.nio.file.Path contentDir) {
+    ArticleReader(Problems problems, SchemaCheck schemas) {
         this.problems = problems;
-        this.contentDir = contentDir;
+        this.schemas = schemas;
     }
 
     Optional<Article> read(String text, String file, String fileId) {
@@ -47,7 +47,7 @@ final class ArticleReader {
         Optional<YamlNode> yaml = YamlReader.read(frontMatter, file, start + 1, problems);
         List<Article.Section> sections = sections(lines, end + 1, file);
         Optional<Article> article = yaml.flatMap(node -> article(node, fileId, sections, file));
-        yaml.ifPresent(node -> problems.addWhereNothingElse(SchemaCheck.check(SchemaCheck.Kind.ARTICLE, contentDir,
+        yaml.ifPresent(node -> problems.addWhereNothingElse(schemas.check(SchemaCheck.Kind.ARTICLE, frontMatter,
                 node)));
         return article;
     }

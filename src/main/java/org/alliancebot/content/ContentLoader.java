@@ -25,10 +25,20 @@ import java.util.stream.Stream;
 public final class ContentLoader {
 
     private final Clock clock;
+    private final PassedSchemas passed;
+
+    /**
+     * @param clock  today's date, for warnings about resources not verified for a year
+     * @param passed files known to pass their schema, which are not checked against it again
+     */
+    public ContentLoader(Clock clock, PassedSchemas passed) {
+        this.clock = clock;
+        this.passed = passed;
+    }
 
     /** @param clock today's date, for warnings about resources not verified for a year */
     public ContentLoader(Clock clock) {
-        this.clock = clock;
+        this(clock, PassedSchemas.none());
     }
 
     public ContentLoader() {
@@ -45,16 +55,19 @@ public final class ContentLoader {
             problems.error(Location.of(display(dir)), "no content folder here; pass the folder that holds menu.yaml");
             return new LoadResult(Optional.empty(), problems.list());
         }
-        Optional<Menu> menu = readChecked(dir, dir.resolve(MENU_FILE), SchemaCheck.Kind.MENU, problems,
+        SchemaCheck schemas = new SchemaCheck(dir, passed);
+        Optional<Menu> menu = readChecked(schemas, dir.resolve(MENU_FILE), SchemaCheck.Kind.MENU, problems,
                 yaml -> MenuReader.read(yaml, problems));
         Map<String, Set<String>> unreadTrees = new HashMap<>();
-        Map<String, Tree> trees = readTrees(dir, problems, unreadTrees);
-        Map<String, Article> articles = readArticles(dir, problems);
+        Map<String, Tree> trees = readTrees(dir, schemas, problems, unreadTrees);
+        Map<String, Article> articles = readArticles(dir, schemas, problems);
         SearchTerms searchTerms = new SearchTermsReader(problems).read(dir);
-        Optional<Safety> safety = readChecked(dir, dir.resolve(SafetyReader.FILE), SchemaCheck.Kind.SAFETY, problems,
+        Optional<Safety> safety = readChecked(schemas, dir.resolve(SafetyReader.FILE), SchemaCheck.Kind.SAFETY,
+                problems,
                 yaml -> new SafetyReader(problems, clock).read(yaml));
-        Optional<SafetyExamples> examples = readChecked(dir, dir.resolve(SafetyExamples.FILE),
+        Optional<SafetyExamples> examples = readChecked(schemas, dir.resolve(SafetyExamples.FILE),
                 SchemaCheck.Kind.SAFETY_EXAMPLES, problems, yaml -> new SafetyExamplesReader(problems).read(yaml));
+        passed.save();
         if (menu.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.list());
         }
@@ -67,7 +80,8 @@ public final class ContentLoader {
     }
 
     /** Reads every tree file; trees with reading errors are also listed in {@code unread} with their node ids. */
-    private Map<String, Tree> readTrees(Path dir, Problems problems, Map<String, Set<String>> unread) {
+    private Map<String, Tree> readTrees(Path dir, SchemaCheck schemas, Problems problems,
+                                        Map<String, Set<String>> unread) {
         Path treesDir = dir.resolve(TREES_DIR);
         Map<String, Tree> trees = new LinkedHashMap<>();
         if (!Files.isDirectory(treesDir)) {
@@ -90,7 +104,7 @@ public final class ContentLoader {
             }
             Problems fileProblems = new Problems();
             TreeReader reader = new TreeReader(fileProblems);
-            Optional<Tree> tree = readChecked(dir, file, SchemaCheck.Kind.TREE, fileProblems,
+            Optional<Tree> tree = readChecked(schemas, file, SchemaCheck.Kind.TREE, fileProblems,
                     yaml -> reader.read(yaml, id));
             problems.addAll(fileProblems.list());
             tree.ifPresent(t -> trees.put(id, t));
@@ -101,7 +115,7 @@ public final class ContentLoader {
         return trees;
     }
 
-    private Map<String, Article> readArticles(Path dir, Problems problems) {
+    private Map<String, Article> readArticles(Path dir, SchemaCheck schemas, Problems problems) {
         Path articlesDir = dir.resolve(ARTICLES_DIR);
         Map<String, Article> articles = new LinkedHashMap<>();
         if (!Files.isDirectory(articlesDir)) {
@@ -118,7 +132,7 @@ public final class ContentLoader {
                         "the file name '%s' should be the article id: lowercase words joined by hyphens", name);
             }
             readText(file, problems)
-                    .flatMap(text -> new ArticleReader(problems, dir).read(text, display(file), id))
+                    .flatMap(text -> new ArticleReader(problems, schemas).read(text, display(file), id))
                     .ifPresent(article -> articles.put(id, article));
         }
         return articles;
@@ -143,19 +157,16 @@ public final class ContentLoader {
      * Parses a file, reads it with {@code reader}, then adds what the JSON Schema finds that the reader did not,
      * so that the validator reports everything the editors' text editor underlines.
      */
-    static <T> Optional<T> readChecked(Path dir, Path file, SchemaCheck.Kind kind, Problems problems,
+    static <T> Optional<T> readChecked(SchemaCheck schemas, Path file, SchemaCheck.Kind kind, Problems problems,
                                        java.util.function.Function<YamlNode, Optional<T>> reader) {
-        Optional<YamlNode> yaml = readFile(file, problems);
+        Optional<String> text = readText(file, problems);
+        Optional<YamlNode> yaml = text.flatMap(yamlText -> YamlReader.read(yamlText, display(file), problems));
         if (yaml.isEmpty()) {
             return Optional.empty();
         }
         Optional<T> read = reader.apply(yaml.get());
-        problems.addWhereNothingElse(SchemaCheck.check(kind, dir, yaml.get()));
+        problems.addWhereNothingElse(schemas.check(kind, text.get(), yaml.get()));
         return read;
-    }
-
-    static Optional<YamlNode> readFile(Path file, Problems problems) {
-        return readText(file, problems).flatMap(text -> YamlReader.read(text, display(file), problems));
     }
 
     private static Optional<String> readText(Path file, Problems problems) {

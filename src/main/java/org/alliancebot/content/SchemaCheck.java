@@ -50,12 +50,41 @@ final class SchemaCheck {
     private record Compiled(Schema schema, Set<String> keys) {
     }
 
-    private SchemaCheck() {
+    private final Path contentDir;
+    private final PassedSchemas passed;
+    /** Each schema's text, read once per check of a folder rather than once per file. */
+    private final Map<Kind, byte[]> schemas = new ConcurrentHashMap<>();
+
+    /** Checks the files of one content folder, skipping those {@code passed} remembers as passing. */
+    SchemaCheck(Path contentDir, PassedSchemas passed) {
+        this.contentDir = contentDir;
+        this.passed = passed;
+    }
+
+    /**
+     * Problems the schema finds in a parsed file, each at the line of the value concerned; none, without running
+     * the validator, for YAML that passed this schema before.
+     */
+    List<Problem> check(Kind kind, String yaml, YamlNode root) {
+        byte[] schema = schemas.computeIfAbsent(kind, k -> schemaText(k, contentDir));
+        PassedSchemas.Key key = passed.key(schema, yaml);
+        if (passed.passed(key)) {
+            return List.of();
+        }
+        List<Problem> problems = check(kind, schema, root);
+        if (problems.isEmpty()) {
+            passed.remember(key);
+        }
+        return problems;
     }
 
     /** Problems the schema finds in a parsed file, each at the line of the value concerned. */
     static List<Problem> check(Kind kind, Path contentDir, YamlNode root) {
-        Compiled compiled = compiled(kind, contentDir);
+        return check(kind, schemaText(kind, contentDir), root);
+    }
+
+    private static List<Problem> check(Kind kind, byte[] schema, YamlNode root) {
+        Compiled compiled = compiled(kind, schema);
         List<Problem> problems = new ArrayList<>();
         for (Error error : compiled.schema().validate(toJson(root))) {
             problems.add(problem(error, root, compiled.keys()));
@@ -63,8 +92,7 @@ final class SchemaCheck {
         return problems;
     }
 
-    private static Compiled compiled(Kind kind, Path contentDir) {
-        byte[] text = schemaText(kind, contentDir);
+    private static Compiled compiled(Kind kind, byte[] text) {
         String key = kind + ":" + java.util.Arrays.hashCode(text);
         return CACHE.computeIfAbsent(key, k -> {
             JsonNode schema = JSON.readTree(text);

@@ -21,6 +21,17 @@ public final class TranscriptReader {
     public record Read(List<Transcript> transcripts, List<Problem> problems) {
     }
 
+    private final PassedSchemas passed;
+
+    /** @param passed transcripts known to pass their schema, which are not checked against it again */
+    public TranscriptReader(PassedSchemas passed) {
+        this.passed = passed;
+    }
+
+    public TranscriptReader() {
+        this(PassedSchemas.none());
+    }
+
     public Read read(Path contentDir) {
         Problems problems = new Problems();
         List<Transcript> transcripts = new ArrayList<>();
@@ -29,10 +40,12 @@ public final class TranscriptReader {
             problems.error(Location.of(ContentLoader.display(dir)), "no tests folder; transcripts live in tests/*.yaml");
             return new Read(List.of(), problems.list());
         }
+        SchemaCheck schemas = new SchemaCheck(contentDir, passed);
         for (Path file : files(dir)) {
-            ContentLoader.readChecked(contentDir, file, SchemaCheck.Kind.TRANSCRIPT, problems,
+            ContentLoader.readChecked(schemas, file, SchemaCheck.Kind.TRANSCRIPT, problems,
                     yaml -> transcript(yaml, ContentLoader.display(file), problems)).ifPresent(transcripts::add);
         }
+        passed.save();
         return new Read(List.copyOf(transcripts), problems.list());
     }
 

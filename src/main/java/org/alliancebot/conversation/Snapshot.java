@@ -44,11 +44,7 @@ public record Snapshot(Content content, ArticleIndex index, SafetyCheck safety) 
     }
 
     /** As {@link #load(Path, Embeddings)}, opening the index from {@code saved} when it holds this version's. */
-    public static Loaded load(Path dir, Embeddings embeddings, SavedIndexes saved) {
-        return load(new ContentLoader(), dir, embeddings, saved);
-    }
-
-    private static Loaded load(ContentLoader loader, Path dir, Embeddings embeddings, SavedIndexes saved) {
+    public static Loaded load(ContentLoader loader, Path dir, Embeddings embeddings, SavedIndexes saved) {
         LoadResult result = loader.load(dir);
         if (result.content().isEmpty()) {
             return new Loaded(Optional.empty(), result.problems());

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,11 +125,26 @@ public final class Embeddings {
     }
 
     private Key key(String text) {
-        MessageDigest digest = digest();
-        digest.update(embedder.model().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+        MessageDigest digest = modelDigest();
         digest.update(text.getBytes(StandardCharsets.UTF_8));
-        return new Key(HexFormat.of().formatHex(digest.digest()));
+        return Key.read(ByteBuffer.wrap(digest.digest()));
+    }
+
+    /** A digest that has taken in the model's name: copied for each text rather than made and fed anew. */
+    private MessageDigest modelDigest() {
+        try {
+            return (MessageDigest) store.modelDigest(embedder.model()).clone();
+        } catch (CloneNotSupportedException e) {
+            MessageDigest digest = digest();
+            digest.update(modelPrefix(embedder.model()));
+            return digest;
+        }
+    }
+
+    /** The model's name and a zero byte, so that no model's text can pass for another model's. */
+    private static byte[] modelPrefix(String model) {
+        byte[] name = model.getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(name, name.length + 1);
     }
 
     /**
@@ -152,9 +168,8 @@ public final class Embeddings {
             }
             long whole = (size - HEADER_BYTES) / entryBytes;
             boolean sound = (size - HEADER_BYTES) % entryBytes == 0;
-            byte[] key = new byte[KEY_BYTES];
             for (long n = 0; n < whole; n++) {
-                in.get(key);
+                Key key = Key.read(in);
                 float[] vector = new float[dimensions];
                 in.asFloatBuffer().get(vector);
                 in.position(in.position() + 4 * dimensions);
@@ -163,7 +178,7 @@ public final class Embeddings {
                     sound = false;
                     continue;
                 }
-                store.cache.put(new Key(hex(key)), vector);
+                store.cache.put(key, vector);
             }
             if (!sound) {
                 log.warn("The vector cache {} holds a damaged or partial entry; it will be written again", path);
@@ -227,7 +242,7 @@ public final class Embeddings {
                 out.writeInt(embedder.dimensions());
             }
             for (Map.Entry<Key, float[]> entry : entries.entrySet()) {
-                out.write(HexFormat.of().parseHex(entry.getKey().hex()));
+                entry.getKey().writeTo(out);
                 for (float x : entry.getValue()) {
                     out.writeFloat(x);
                 }
@@ -236,7 +251,21 @@ public final class Embeddings {
         return bytes.toByteArray();
     }
 
-    private record Key(String hex) {
+    /**
+     * A text's SHA-256 (with the model's name), as the four longs of its 32 bytes in order: cheaper to make, compare
+     * and hash than its hex, and written to the file as the same 32 bytes.
+     */
+    private record Key(long first, long second, long third, long fourth) {
+        static Key read(ByteBuffer in) {
+            return new Key(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+        }
+
+        void writeTo(DataOutputStream out) throws IOException {
+            out.writeLong(first);
+            out.writeLong(second);
+            out.writeLong(third);
+            out.writeLong(fourth);
+        }
     }
 
     /** What an instance and its {@link #forTranscripts()} view share; writes to the file hold its lock. */
@@ -244,9 +273,21 @@ public final class Embeddings {
         final Optional<Path> file;
         final Map<Key, float[]> cache = new ConcurrentHashMap<>();
         final AtomicInteger embeddedContent = new AtomicInteger();
+        /** Fed the model's name once, then only ever copied, so that threads may share it. */
+        private volatile MessageDigest modelDigest;
 
         Store(Optional<Path> file) {
             this.file = file;
+        }
+
+        MessageDigest modelDigest(String model) {
+            MessageDigest digest = modelDigest;
+            if (digest == null) {
+                digest = digest();
+                digest.update(modelPrefix(model));
+                modelDigest = digest;
+            }
+            return digest;
         }
     }
 

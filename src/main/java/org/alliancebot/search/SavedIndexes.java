@@ -1,7 +1,6 @@
 package org.alliancebot.search;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -17,8 +16,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
+import org.alliancebot.content.Build;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.Version;
@@ -47,7 +46,6 @@ public final class SavedIndexes {
     private static final String BUILDING = ".building-";
     /** A folder still being written after this long was left by a process that died. */
     private static final Duration ABANDONED = Duration.ofHours(1);
-    private static final String BUILD_INFO = "META-INF/build-info.properties";
 
     private static final SavedIndexes NONE = new SavedIndexes(null, "");
 
@@ -66,31 +64,12 @@ public final class SavedIndexes {
 
     /** Indexes saved in {@code dir} for this build of the bot; none at all when the build cannot be named. */
     public static SavedIndexes in(Path dir) {
-        return buildIdentity().map(build -> in(dir, build)).orElse(NONE);
+        return Build.identity().map(build -> in(dir, build)).orElse(NONE);
     }
 
     /** Indexes saved in {@code dir} under the given build identity (tests name their own). */
     static SavedIndexes in(Path dir, String build) {
         return new SavedIndexes(dir, build);
-    }
-
-    /**
-     * The build's name and time, which Maven writes at every build: a saved index is only ever opened by the same
-     * build that wrote it.
-     */
-    private static Optional<String> buildIdentity() {
-        try (InputStream in = SavedIndexes.class.getClassLoader().getResourceAsStream(BUILD_INFO)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            String time = properties.getProperty("build.time");
-            return time == null ? Optional.empty()
-                    : Optional.of(properties.getProperty("build.version", "") + "@" + time);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     boolean saves() {

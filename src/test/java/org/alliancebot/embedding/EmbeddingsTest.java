@@ -3,8 +3,11 @@ package org.alliancebot.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,23 @@ class EmbeddingsTest {
         assertThat(afterRestart.calls()).isZero();
         assertThat(after.get(0)).isEqualTo(before.get(0));
         assertThat(after.get(1)).isEqualTo(before.get(1));
+    }
+
+    @Test
+    void eachEntryIsKeyedBySha256OfTheModelAZeroByteAndTheTextSoEarlierFilesStillRead() throws Exception {
+        Embeddings.cachedIn(embedder, dir).ofContent(List.of("a passage"));
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update((embedder.model() + "\0a passage").getBytes(StandardCharsets.UTF_8));
+        byte[] expected = sha256.digest();
+
+        byte[] file;
+        try (var files = Files.list(dir)) {
+            file = Files.readAllBytes(files.findFirst().orElseThrow());
+        }
+
+        // After the header (magic and dimensions, 8 bytes): the key's 32 bytes, then the vector.
+        assertThat(Arrays.copyOfRange(file, 8, 40)).isEqualTo(expected);
+        assertThat(file).hasSize(8 + 32 + 4 * embedder.dimensions());
     }
 
     @Test

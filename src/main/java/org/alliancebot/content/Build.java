@@ -1,0 +1,38 @@
+package org.alliancebot.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * This build of the bot, as Maven records it at each build ({@code META-INF/build-info.properties}): what the
+ * caches on disk are keyed by, so that only the build that wrote an entry ever trusts it.
+ */
+public final class Build {
+
+    private static final Optional<String> IDENTITY = read();
+
+    private Build() {
+    }
+
+    /** The build's version and time; empty when run from an IDE's classes, where no cache should be trusted. */
+    public static Optional<String> identity() {
+        return IDENTITY;
+    }
+
+    private static Optional<String> read() {
+        try (InputStream in = Build.class.getClassLoader().getResourceAsStream("META-INF/build-info.properties")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String time = properties.getProperty("build.time");
+            return time == null ? Optional.empty()
+                    : Optional.of(properties.getProperty("build.version", "") + "@" + time);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
