@@ -40,12 +40,14 @@ RUN cd /tmp && ALLIANCE_CONTENT_DIR=/app/content DJL_CACHE_DIR=/tmp/djl-training
  && rm -rf /tmp/djl-training /tmp/data
 # The quick commands (validate, test, diagram, search, safety-check) get a cache of their own, from a training run
 # that plays each once (org.alliancebot.AotTraining), and a launcher that starts them with it, the JIT's first
-# tier only and the serial collector (the same flags as here: the cache is made for them):
+# tier only, the serial collector and no performance-counter file (the same flags as here: the cache is made for
+# them):
 # docker run --rm --entrypoint /app/bin/alliance-bot alliance-bot validate. Run in /app so that the vectors and the
 # index made at build time are found in ./data (nothing new is written there: they are all present).
 COPY scripts/alliance-bot /app/bin/alliance-bot
 RUN chmod 755 /app/bin/alliance-bot && cd /app && DJL_CACHE_DIR=/tmp/djl-training \
-    java -XX:AOTCacheOutput=/app/bot/cli.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp /app/bot/alliance-bot.jar \
+    java -XX:AOTCacheOutput=/app/bot/cli.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+        -cp /app/bot/alliance-bot.jar \
         org.alliancebot.AotTraining /app/content \
  && rm -rf /tmp/djl-training
 VOLUME ["/app/data"]

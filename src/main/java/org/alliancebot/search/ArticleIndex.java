@@ -121,7 +121,7 @@ public final class ArticleIndex implements AutoCloseable {
         this.whole = highlighter(searcher, analyzers, WholeBreakIterator::new);
         this.sentences = highlighter(searcher, analyzers, () -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
         this.floor = floor;
-        this.shown = shownDocs(reader);
+        this.shown = shownDocsOf(reader.getIndexCommit().getUserData());
     }
 
     private static SnippetHighlighter highlighter(IndexSearcher searcher, SearchAnalyzers analyzers,
@@ -176,6 +176,12 @@ public final class ArticleIndex implements AutoCloseable {
         IndexDirectory directory = saved.write(key, to -> {
             try (IndexWriter writer = new IndexWriter(to, config)) {
                 writer.addDocuments(docs);
+                writer.commit();
+                // Which document each probe stands for, kept with the commit: opening a saved index then reads
+                // one map instead of the stored fields of every document.
+                try (DirectoryReader written = DirectoryReader.open(writer)) {
+                    writer.setLiveCommitData(Map.of(SHOWN_DOCS, encode(shownDocs(written))).entrySet());
+                }
                 writer.commit();
             }
         });
@@ -324,6 +330,30 @@ public final class ArticleIndex implements AutoCloseable {
             Document key = stored.document(doc, KEY_FIELDS);
             if (key.get(PROBE) == null) {
                 shown.put(shownKey(key), doc);
+            }
+        }
+        return Map.copyOf(shown);
+    }
+
+    /** The commit's entry that holds {@link #shown}, as "kind:id#section=doc" lines. */
+    private static final String SHOWN_DOCS = "shown-docs";
+
+    private static String encode(Map<String, Integer> shown) {
+        StringBuilder text = new StringBuilder();
+        shown.forEach((key, doc) -> text.append(key).append('=').append(doc).append('\n'));
+        return text.toString();
+    }
+
+    private static Map<String, Integer> shownDocsOf(Map<String, String> commitData) {
+        String text = commitData.get(SHOWN_DOCS);
+        if (text == null) {
+            throw new IllegalStateException("the index has no " + SHOWN_DOCS + " entry in its commit");
+        }
+        Map<String, Integer> shown = new HashMap<>();
+        for (String line : text.split("\n")) {
+            if (!line.isEmpty()) {
+                int equals = line.lastIndexOf('=');
+                shown.put(line.substring(0, equals), Integer.parseInt(line.substring(equals + 1)));
             }
         }
         return Map.copyOf(shown);

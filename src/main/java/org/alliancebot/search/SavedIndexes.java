@@ -40,7 +40,7 @@ public final class SavedIndexes {
     private static final Logger log = LoggerFactory.getLogger(SavedIndexes.class);
 
     /** Bumped when what is indexed changes in a way a build identity would not show. */
-    private static final String FORMAT = "article-index-1";
+    private static final String FORMAT = "article-index-2";
     /** How many saved indexes are kept: the content being edited, and a few versions to go back to. */
     static final int KEPT = 4;
     private static final String BUILDING = ".building-";

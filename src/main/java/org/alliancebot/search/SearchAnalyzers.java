@@ -80,11 +80,19 @@ final class SearchAnalyzers {
     }
 
     /**
-     * Synonym lines are read with the chain up to the point where synonyms are applied. Each line is tried on its
-     * own first, so a line the parser refuses is reported with its own location and the rest still apply.
+     * Synonym lines are read with the chain up to the point where synonyms are applied. When the parser refuses
+     * the list, each line is tried on its own, so a line it refuses is reported with its own location and the rest
+     * still apply. (The parser reads line by line, so a list it accepts whole has no line it would refuse alone.)
      */
     private SynonymMap parseSynonyms(List<SearchTerms.Line> lines) {
         try (Analyzer beforeSynonyms = analyzer(false, false)) {
+            try {
+                SolrSynonymParser whole = new SolrSynonymParser(true, true, beforeSynonyms);
+                whole.parse(new StringReader(String.join("\n", lines.stream().map(SearchTerms.Line::text).toList())));
+                return whole.build();
+            } catch (ParseException | IllegalArgumentException e) {
+                // Some line is refused: found below, line by line.
+            }
             StringBuilder usable = new StringBuilder();
             for (SearchTerms.Line line : lines) {
                 try {
