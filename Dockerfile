@@ -42,14 +42,17 @@ RUN cd /tmp && ALLIANCE_CONTENT_DIR=/app/content DJL_CACHE_DIR=/tmp/djl-training
 # that plays each once (org.alliancebot.AotTraining), and a launcher that starts them with it, the JIT's first
 # tier only, the serial collector and no performance-counter file (the same flags as here: the cache is made for
 # them):
-# docker run --rm --entrypoint /app/bin/alliance-bot alliance-bot validate. Run in /app so that the vectors and the
-# index made at build time are found in ./data (nothing new is written there: they are all present).
+# docker run --rm --entrypoint /app/bin/alliance-bot alliance-bot validate. Run in a scratch folder whose ./data
+# holds the vectors made at build time and nothing else: the training then builds the search index and checks
+# every file's schema, as a run on someone's own content will, so the cache holds that code too (with /app/data's
+# saved index and passed schemas it would only open and skip).
 COPY scripts/alliance-bot /app/bin/alliance-bot
-RUN chmod 755 /app/bin/alliance-bot && cd /app && DJL_CACHE_DIR=/tmp/djl-training \
+RUN chmod 755 /app/bin/alliance-bot && mkdir -p /tmp/training/data && cp /app/data/vectors-*.bin /tmp/training/data/ \
+ && cd /tmp/training && DJL_CACHE_DIR=/tmp/djl-training \
     java -XX:AOTCacheOutput=/app/bot/cli.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
         -cp /app/bot/alliance-bot.jar \
         org.alliancebot.AotTraining /app/content \
- && rm -rf /tmp/djl-training
+ && rm -rf /tmp/djl-training /tmp/training
 VOLUME ["/app/data"]
 USER alliance
 # The token comes from the environment at run time (docker run -e TELEGRAM_BOT_TOKEN=...); it is never baked in.

@@ -16,12 +16,20 @@ public final class Build {
     private Build() {
     }
 
-    /** The build's version and time; empty when run from an IDE's classes, where no cache should be trusted. */
+    /**
+     * The build's version and time; empty unless run from the jar Maven built. Run from a folder of classes (an
+     * IDE, the tests), the properties file may be left from an earlier build while the code has changed since, so
+     * no cache should trust it.
+     */
     public static Optional<String> identity() {
         return IDENTITY;
     }
 
     private static Optional<String> read() {
+        var source = Build.class.getProtectionDomain().getCodeSource();
+        if (source == null || !source.getLocation().toString().contains(".jar")) {
+            return Optional.empty();
+        }
         try (InputStream in = Build.class.getClassLoader().getResourceAsStream("META-INF/build-info.properties")) {
             if (in == null) {
                 return Optional.empty();

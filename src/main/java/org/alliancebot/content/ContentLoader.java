@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -49,12 +50,31 @@ public final class ContentLoader {
     public static final String TREES_DIR = "trees";
     public static final String ARTICLES_DIR = "articles";
 
+    /** Attempts at reading a folder that an editor keeps saving to while it is read. */
+    private static final int READ_ATTEMPTS = 3;
+
     public LoadResult load(Path dir) {
-        Problems problems = new Problems();
         if (!Files.isDirectory(dir)) {
+            Problems problems = new Problems();
             problems.error(Location.of(display(dir)), "no content folder here; pass the folder that holds menu.yaml");
             return new LoadResult(Optional.empty(), problems.list());
         }
+        // The version is taken before the files are read and again after: a save in between would otherwise label
+        // the content (and key its saved search index) with a version other than the text that was read. Read
+        // again until the two agree.
+        String version = version(dir);
+        for (int attempt = 1; ; attempt++) {
+            LoadResult result = read(dir, version);
+            String after = version(dir);
+            if (after.equals(version) || attempt == READ_ATTEMPTS) {
+                return result;
+            }
+            version = after;
+        }
+    }
+
+    private LoadResult read(Path dir, String version) {
+        Problems problems = new Problems();
         SchemaCheck schemas = new SchemaCheck(dir, passed);
         Optional<Menu> menu = readChecked(schemas, dir.resolve(MENU_FILE), SchemaCheck.Kind.MENU, problems,
                 yaml -> MenuReader.read(yaml, problems));
@@ -73,7 +93,7 @@ public final class ContentLoader {
         }
         // Without a readable safety file the rest is still checked, so editors see every problem in one run;
         // the errors already reported keep this content from being served.
-        Content content = new Content(version(dir), menu.get(), Map.copyOf(trees), Map.copyOf(articles),
+        Content content = new Content(version, menu.get(), Map.copyOf(trees), Map.copyOf(articles),
                 searchTerms, safety.orElse(Safety.NONE), examples.orElse(SafetyExamples.NONE));
         new ContentValidator(content, unreadTrees, problems).validate();
         return new LoadResult(problems.hasErrors() ? Optional.empty() : Optional.of(content), problems.list());
@@ -194,10 +214,11 @@ public final class ContentLoader {
 
     /**
      * A short hash of every file the bot serves from, so a version names exactly one set of files. Transcript
-     * tests and documentation are left out: editing them changes nothing a person sees.
+     * tests and documentation are left out: editing them changes nothing a person sees. Symbolic links are
+     * followed, as reading the files follows them: a folder linked in is content like any other.
      */
     public static String version(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
+        try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 Path relative = dir.relativize(file);

@@ -50,6 +50,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Lucene index over one content snapshot: a document for every article section (a passage search can show on
@@ -59,6 +61,8 @@ import org.apache.lucene.util.QueryBuilder;
  * reload builds a new index and swaps it in whole.
  */
 public final class ArticleIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
 
     // Field names. Trees fill the same fields as articles, so one query ranks both kinds together.
     static final String KIND = "kind";
@@ -114,14 +118,21 @@ public final class ArticleIndex implements AutoCloseable {
         this.embeddings = embeddings;
         this.analyzers = analyzers;
         this.directory = directory;
-        this.reader = DirectoryReader.open(directory.directory());
-        this.searcher = new IndexSearcher(reader);
-        this.vocabulary = new Vocabulary(reader, FIELD_BOOSTS.keySet());
-        // Short sections are shown whole; long ones as their best sentences.
-        this.whole = highlighter(searcher, analyzers, WholeBreakIterator::new);
-        this.sentences = highlighter(searcher, analyzers, () -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
         this.floor = floor;
-        this.shown = shownDocsOf(reader.getIndexCommit().getUserData());
+        DirectoryReader opened = DirectoryReader.open(directory.directory());
+        try {
+            this.shown = shownDocsOf(opened.getIndexCommit().getUserData());
+            this.searcher = new IndexSearcher(opened);
+            this.vocabulary = new Vocabulary(opened, FIELD_BOOSTS.keySet());
+            // Short sections are shown whole; long ones as their best sentences.
+            this.whole = highlighter(searcher, analyzers, WholeBreakIterator::new);
+            this.sentences = highlighter(searcher, analyzers,
+                    () -> BreakIterator.getSentenceInstance(Locale.ENGLISH));
+        } catch (IOException | RuntimeException e) {
+            opened.close(); // else its files stay open, and a damaged saved index could not be deleted
+            throw e;
+        }
+        this.reader = opened;
     }
 
     private static SnippetHighlighter highlighter(IndexSearcher searcher, SearchAnalyzers analyzers,
@@ -169,11 +180,11 @@ public final class ArticleIndex implements AutoCloseable {
             }
         }
         List<Document> docs = documents(content, embeddings);
-        // One segment, flushed once: a vector graph is built once instead of being rebuilt by merges.
-        IndexWriterConfig config = new IndexWriterConfig(analyzers.index).setRAMBufferSizeMB(256)
-                .setCodec(VECTOR_CODEC);
-        // Written only now, after the model (which may fail) is done, so a failure leaves no folder behind.
-        IndexDirectory directory = saved.write(key, to -> {
+        IndexDirectory.Writing writing = to -> {
+            // One segment, flushed once: a vector graph is built once instead of being rebuilt by merges. A config
+            // per writer: Lucene refuses to share one, and a failed save writes the index a second time.
+            IndexWriterConfig config = new IndexWriterConfig(analyzers.index).setRAMBufferSizeMB(256)
+                    .setCodec(VECTOR_CODEC);
             try (IndexWriter writer = new IndexWriter(to, config)) {
                 writer.addDocuments(docs);
                 writer.commit();
@@ -184,11 +195,25 @@ public final class ArticleIndex implements AutoCloseable {
                 }
                 writer.commit();
             }
-        });
+        };
+        // Written only now, after the model (which may fail) is done, so a failure leaves no folder behind.
+        IndexDirectory directory = saved.write(key, writing);
         try {
             return new ArticleIndex(content, analyzers, directory, floor, embeddings);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             directory.close();
+            if (!saved.saves()) {
+                throw e instanceof IOException io ? new UncheckedIOException("cannot open the index just built", io)
+                        : (RuntimeException) e;
+            }
+            // A saved folder this process cannot open (another user's, say): this run uses one of its own.
+            log.warn("The saved search index {} could not be opened ({}); using a temporary one", key, e.toString());
+        }
+        IndexDirectory temporary = IndexDirectory.written(writing);
+        try {
+            return new ArticleIndex(content, analyzers, temporary, floor, embeddings);
+        } catch (IOException e) {
+            temporary.close();
             throw new UncheckedIOException("cannot open the index just built", e);
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -132,6 +133,7 @@ public final class SavedIndexes {
         try {
             Files.createDirectories(dir);
             building = Files.createTempDirectory(dir, key + BUILDING);
+            readableByAll(building);
             try (Directory directory = new MMapDirectory(building)) {
                 // Lucene's commit syncs every file and the folder, so the rename below publishes a whole index.
                 writing.writeTo(directory);
@@ -158,6 +160,18 @@ public final class SavedIndexes {
             if (building != null) {
                 IndexDirectory.deleteQuietly(building);
             }
+        }
+    }
+
+    /**
+     * A temporary folder is made readable by its owner alone; a saved index is read by whoever runs a command in
+     * the folder (the bot's user, an editor), as the files Lucene writes in it are.
+     */
+    private static void readableByAll(Path folder) {
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: its own defaults apply.
         }
     }
 

@@ -2,6 +2,7 @@ package org.alliancebot.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.Condition;
@@ -404,6 +405,23 @@ class ContentValidationTest {
 
         fixture.sleepWith("Nothing suggests a problem.", "Nothing suggests a problem at all.");
         assertThat(fixture.content().version()).isNotEqualTo(before).hasSize(ButtonData.VERSION_LENGTH);
+    }
+
+    @Test
+    void aContentFolderReachedThroughALinkHasTheVersionOfItsFiles() throws java.io.IOException {
+        ContentFixture fixture = fixture();
+        Path link = Files.createSymbolicLink(fixture.dir().resolveSibling(fixture.dir().getFileName() + "-link"),
+                fixture.dir());
+        try {
+            String before = new ContentLoader().load(link).orThrow().version();
+            assertThat(before).isEqualTo(fixture.content().version());
+
+            fixture.sleepWith("Nothing suggests a problem.", "Nothing suggests a problem at all.");
+
+            assertThat(new ContentLoader().load(link).orThrow().version()).isNotEqualTo(before);
+        } finally {
+            Files.delete(link);
+        }
     }
 
     @Test

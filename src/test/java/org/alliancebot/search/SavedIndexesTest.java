@@ -153,6 +153,29 @@ class SavedIndexesTest {
     }
 
     @Test
+    void whenTheIndexCannotBeSavedAfterItWasWrittenItIsWrittenAgainInATemporaryFolder() throws IOException {
+        SavedIndexes saved = SavedIndexes.in(indexes, "build-1");
+        Content content = fixture.content();
+        // A file where the folder would be renamed to: the index is written, then cannot be put in place.
+        Files.writeString(indexes.resolve(saved.key(content.version(), new FakeEmbedder().model())), "in the way");
+
+        try (ArticleIndex index = ArticleIndex.build(content, Embeddings.inMemory(new FakeEmbedder()), saved)) {
+            assertThat(index.search("how do i end things with my therapist", 5)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aSavedIndexIsReadableByOtherUsersOfTheFolder() throws IOException {
+        embeddedWhile(SavedIndexes.in(indexes, "build-1"), fixture.content());
+
+        Path folder = savedFolders().getFirst();
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwxr-xr-x");
+        }
+    }
+
+    @Test
     void onlyTheIndexesUsedLastAreKept() throws IOException {
         SavedIndexes saved = SavedIndexes.in(indexes, "build-1");
         Path newest = null;
