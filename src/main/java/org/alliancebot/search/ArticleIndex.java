@@ -198,22 +198,21 @@ public final class ArticleIndex implements AutoCloseable {
         };
         // Written only now, after the model (which may fail) is done, so a failure leaves no folder behind.
         IndexDirectory directory = saved.write(key, writing);
+        if (saved.saves()) {
+            try {
+                return new ArticleIndex(content, analyzers, directory, floor, embeddings);
+            } catch (IOException | RuntimeException e) {
+                directory.close();
+                // A saved folder this process cannot open (another user's, say): this run uses one of its own.
+                log.warn("The saved search index {} could not be opened ({}); using a temporary one", key,
+                        e.toString());
+                directory = IndexDirectory.written(writing);
+            }
+        }
         try {
             return new ArticleIndex(content, analyzers, directory, floor, embeddings);
-        } catch (IOException | RuntimeException e) {
-            directory.close();
-            if (!saved.saves()) {
-                throw e instanceof IOException io ? new UncheckedIOException("cannot open the index just built", io)
-                        : (RuntimeException) e;
-            }
-            // A saved folder this process cannot open (another user's, say): this run uses one of its own.
-            log.warn("The saved search index {} could not be opened ({}); using a temporary one", key, e.toString());
-        }
-        IndexDirectory temporary = IndexDirectory.written(writing);
-        try {
-            return new ArticleIndex(content, analyzers, temporary, floor, embeddings);
         } catch (IOException e) {
-            temporary.close();
+            directory.close();
             throw new UncheckedIOException("cannot open the index just built", e);
         }
     }
