@@ -27,7 +27,9 @@ public final class Build {
 
     private static Optional<String> read() {
         var source = Build.class.getProtectionDomain().getCodeSource();
-        if (source == null || !source.getLocation().toString().contains(".jar")) {
+        String location = source == null ? "" : source.getLocation().toString();
+        // A jar file (the extracted layout), or a jar inside one (java -jar on the Spring Boot jar: jar:nested:...).
+        if (!location.endsWith(".jar") && !location.startsWith("jar:")) {
             return Optional.empty();
         }
         try (InputStream in = Build.class.getClassLoader().getResourceAsStream("META-INF/build-info.properties")) {

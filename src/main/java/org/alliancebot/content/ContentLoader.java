@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -218,17 +218,23 @@ public final class ContentLoader {
      * followed, as reading the files follows them: a folder linked in is content like any other.
      */
     public static String version(Path dir) {
-        try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : ContentFolder.files(dir).stream().sorted().toList()) {
                 Path relative = dir.relativize(file);
                 if (relative.startsWith("tests") || relative.startsWith("schema")
                         || relative.toString().endsWith("README.md")) {
                     continue;
                 }
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (NoSuchFileException gone) {
+                    continue; // deleted since the folder was listed, as editors' scratch files are
+                }
                 digest.update(relative.toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
+                digest.update(bytes);
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, ButtonData.VERSION_LENGTH);
         } catch (IOException e) {

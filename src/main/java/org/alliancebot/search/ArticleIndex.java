@@ -214,6 +214,9 @@ public final class ArticleIndex implements AutoCloseable {
         } catch (IOException e) {
             directory.close();
             throw new UncheckedIOException("cannot open the index just built", e);
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
         }
     }
 

@@ -48,6 +48,12 @@ final class IndexDirectory implements AutoCloseable {
         }
     }
 
+    /** An index already written in a folder of this run's own, deleted when the index closes. */
+    static IndexDirectory owned(Path folder) throws IOException {
+        OPEN.add(folder);
+        return new IndexDirectory(new MMapDirectory(folder), folder);
+    }
+
     /** An index written to its temporary folder, as {@link #create()} makes one. */
     static IndexDirectory written(Writing writing) {
         IndexDirectory directory = create();

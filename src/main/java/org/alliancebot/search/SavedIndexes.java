@@ -145,9 +145,12 @@ public final class SavedIndexes {
                 if (!Files.isDirectory(folder)) {
                     throw e;
                 }
-                // Another process saved the same index first (Linux says "Directory not empty"): the same
-                // content, so theirs will do.
-                IndexDirectory.deleteQuietly(building);
+                // The folder exists: another process saved the same index first (Linux says "Directory not
+                // empty"), or one this process cannot open or delete is in the way. This run uses the copy it
+                // has just written, deleted when it closes, and leaves that folder alone.
+                IndexDirectory own = IndexDirectory.owned(building);
+                building = null;
+                return own;
             }
             building = null;
             prune(folder);

@@ -425,6 +425,18 @@ class ContentValidationTest {
     }
 
     @Test
+    void aLinkBackIntoTheContentFolderIsPassedOverRatherThanWalkedForEver() throws java.io.IOException {
+        ContentFixture fixture = fixture();
+        String before = fixture.content().version();
+        Files.createSymbolicLink(fixture.dir().resolve("trees").resolve("loop"), fixture.dir());
+
+        LoadResult result = new ContentLoader().load(fixture.dir());
+
+        assertThat(result.problems()).noneMatch(Problem::isError);
+        assertThat(result.orThrow().version()).isEqualTo(before);
+    }
+
+    @Test
     void problemsAreSortedByFileAndLine() {
         List<Problem> problems = fixture().sleepWith("next: how-long", "next: nowhere")
                 .sleepWith("next: fine", "next: neither").load().problems();

@@ -2,6 +2,7 @@ package org.alliancebot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -167,6 +168,23 @@ class LiveReloadTest implements PersonInChat {
             fixture.sleepWith("next: fine", "nxet: fine");
             assertThat(eventually(() -> holder.status().lastFailure().isPresent())).isTrue();
             assertThat(typed("/start sleep").getFirst().text()).isEqualTo("How do you feel?");
+        }
+    }
+
+    @Test
+    void watcherSeesChangesInsideAContentFolderReachedThroughALink() throws Exception {
+        // The bot is pointed at a link to the content, as deployments that switch versions by a link do.
+        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-current"), dir);
+        try (SnapshotHolder linked = new SnapshotHolder(link, new ContentLoader(), Clock.systemUTC(),
+                Embeddings.inMemory(embedder));
+             ContentWatcher watcher = new ContentWatcher(linked, Duration.ofMillis(100))) {
+            String before = linked.get().content().version();
+
+            fixture.sleepWith("How do you feel in sessions?", "How do you feel?");
+
+            assertThat(eventually(() -> !linked.get().content().version().equals(before))).isTrue();
+        } finally {
+            Files.delete(link);
         }
     }
 

@@ -204,7 +204,8 @@ class SavedIndexesTest {
     }
 
     @Test
-    void whenAnotherProcessSavedTheSameIndexFirstItsCopyIsUsed() throws IOException {
+    void whenTheFolderIsAlreadyTakenThisRunUsesItsOwnCopyAndLeavesTheFolderAlone() throws IOException {
+        // Another process saved the same index first, or left one this process cannot open.
         SavedIndexes saved = SavedIndexes.in(indexes, "build-1");
         String key = saved.key("version", "words only");
         saved.write(key, withDocuments(1)).close();
@@ -212,9 +213,13 @@ class SavedIndexesTest {
         IndexDirectory second = saved.write(key, withDocuments(2));
 
         try (second; DirectoryReader reader = DirectoryReader.open(second.directory())) {
-            assertThat(reader.numDocs()).as("the copy saved first").isEqualTo(1);
+            assertThat(reader.numDocs()).as("this run's own copy").isEqualTo(2);
         }
-        assertThat(savedFolders()).containsExactly(indexes.resolve(key));
+        assertThat(savedFolders()).as("its copy deleted on close").containsExactly(indexes.resolve(key));
+        try (var folder = IndexDirectory.saved(indexes.resolve(key));
+             DirectoryReader reader = DirectoryReader.open(folder.directory())) {
+            assertThat(reader.numDocs()).as("the folder saved first").isEqualTo(1);
+        }
     }
 
     private static IndexDirectory.Writing withDocuments(int count) {
