@@ -191,7 +191,7 @@ public final class ArticleIndex implements AutoCloseable {
                 // Which document each probe stands for, kept with the commit: opening a saved index then reads
                 // one map instead of the stored fields of every document.
                 try (DirectoryReader written = DirectoryReader.open(writer)) {
-                    writer.setLiveCommitData(Map.of(SHOWN_DOCS, encode(shownDocs(written))).entrySet());
+                    writer.setLiveCommitData(Map.of(SHOWN_DOCS, encode(shownDocs(written, docs))).entrySet());
                 }
                 writer.commit();
             }
@@ -221,7 +221,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /** A document for every passage and tree, and with a model, a probe for every other way of asking. */
-    private static List<Document> documents(Content content, Embeddings embeddings) {
+    static List<Document> documents(Content content, Embeddings embeddings) {
         List<Document> docs = new ArrayList<>();
         List<String> meanings = new ArrayList<>();
         for (Article article : content.articles().values()) {
@@ -251,7 +251,7 @@ public final class ArticleIndex implements AutoCloseable {
      * the 2,000-article corpus (22,000 vectors) it builds in 2.5 s instead of 6.2 s, which is what start-up and a
      * reload wait for, and at this size the graph still finds the nearest passages.
      */
-    private static final Codec VECTOR_CODEC = new Lucene104Codec() {
+    static final Codec VECTOR_CODEC = new Lucene104Codec() {
         private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(16, 32);
 
         @Override
@@ -349,8 +349,25 @@ public final class ArticleIndex implements AutoCloseable {
         return doc;
     }
 
-    /** Where each passage and tree is, by "kind:id#section", to show for the probes that stand for them. */
-    private static Map<String, Integer> shownDocs(DirectoryReader reader) throws IOException {
+    /**
+     * Where each passage and tree is, by "kind:id#section", to show for the probes that stand for them. Added in one
+     * call by one thread and flushed once, the documents keep their order as ids, which spares reading every
+     * document's stored fields back; should the index hold them otherwise, they are read.
+     */
+    static Map<String, Integer> shownDocs(DirectoryReader reader, List<Document> added) throws IOException {
+        if (reader.leaves().size() != 1 || reader.maxDoc() != added.size()) {
+            return shownDocs(reader);
+        }
+        Map<String, Integer> shown = new HashMap<>();
+        for (int doc = 0; doc < added.size(); doc++) {
+            if (added.get(doc).get(PROBE) == null) {
+                shown.put(shownKey(added.get(doc)), doc);
+            }
+        }
+        return Map.copyOf(shown);
+    }
+
+    static Map<String, Integer> shownDocs(DirectoryReader reader) throws IOException {
         Map<String, Integer> shown = new HashMap<>();
         StoredFields stored = reader.storedFields();
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
