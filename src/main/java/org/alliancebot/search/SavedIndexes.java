@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Search indexes kept on disk, one for each content version, model and build of the bot, so that a command run
- * again on content it has indexed before opens the index instead of building it. Editors run {@code test} and
- * {@code search} again and again while they write, mostly on articles they have not changed, and building the
- * shipped content's index is a fifth of what {@code test} takes (docs/benchmarks.md).
+ * again on content it has indexed before (no served file changed since) opens the index instead of building it.
+ * Editors run {@code test} and {@code search} again and again, and building the shipped content's index was a fifth
+ * of what {@code test} took (docs/benchmarks.md).
  *
  * <p>An index is written in a folder of its own, synced, and only then renamed to its key, so a folder under its
  * key is whole. One that still fails to open is deleted and built again. The few used last are kept; the rest are
