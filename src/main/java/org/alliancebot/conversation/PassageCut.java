@@ -37,7 +37,7 @@ final class PassageCut {
             }
             if (kept.isEmpty()) {
                 kept.append(partOf(block, limit));
-            } else if (block.lines().allMatch(line -> ITEM.matcher(line).matches() || line.startsWith("  "))) {
+            } else if (isList(block)) {
                 // A list after an introduction: keep the items that fit, so "these things:" is not left hanging.
                 String items = partOf(block, limit - kept.length() - 2);
                 if (!items.isEmpty()) {
@@ -49,10 +49,14 @@ final class PassageCut {
         return new Cut(kept.toString(), true);
     }
 
+    /** A block that is a list: every line an item, or an item's continuation indented under it. */
+    private static boolean isList(String block) {
+        return block.lines().allMatch(line -> ITEM.matcher(line).matches() || line.startsWith("  "));
+    }
+
     /** As much of one block as fits: whole list items, else whole sentences, else whole words. */
     private static String partOf(String block, int limit) {
-        List<String> pieces = block.lines().allMatch(line -> ITEM.matcher(line).matches() || line.startsWith("  "))
-                ? block.lines().toList() : List.of(SENTENCE_END.split(block));
+        List<String> pieces = isList(block) ? block.lines().toList() : List.of(SENTENCE_END.split(block));
         String separator = pieces.size() > 1 && ITEM.matcher(pieces.getFirst()).matches() ? "\n" : " ";
         List<String> kept = new ArrayList<>();
         int length = 0;
