@@ -78,11 +78,6 @@ final class SchemaCheck {
         return problems;
     }
 
-    /** Problems the schema finds in a parsed file, each at the line of the value concerned. */
-    static List<Problem> check(Kind kind, Path contentDir, YamlNode root) {
-        return check(kind, schemaText(kind, contentDir), root);
-    }
-
     private static List<Problem> check(Kind kind, byte[] schema, YamlNode root) {
         Compiled compiled = compiled(kind, schema);
         List<Problem> problems = new ArrayList<>();

@@ -39,10 +39,10 @@ class SchemaAgreementTest {
                 .filter(p -> p.at().file().endsWith("trees/sleep.yaml") && p.isError())
                 .map(p -> p.at().line()).collect(Collectors.toSet());
         Problems parse = new Problems();
-        YamlNode yaml = YamlReader.read(Files.readString(dir.resolve("trees/sleep.yaml")), "trees/sleep.yaml", parse)
-                .orElseThrow();
-        Set<Integer> schemaLines = SchemaCheck.check(SchemaCheck.Kind.TREE, dir, yaml).stream()
-                .map(p -> p.at().line()).collect(Collectors.toSet());
+        String text = Files.readString(dir.resolve("trees/sleep.yaml"));
+        YamlNode yaml = YamlReader.read(text, "trees/sleep.yaml", parse).orElseThrow();
+        Set<Integer> schemaLines = new SchemaCheck(dir, PassedSchemas.none()).check(SchemaCheck.Kind.TREE, text, yaml)
+                .stream().map(p -> p.at().line()).collect(Collectors.toSet());
 
         assertThat(schemaLines).as("lines the schema underlines").isNotEmpty();
         assertThat(validatorLines).as("the validator reports every line the schema underlines")
@@ -66,14 +66,17 @@ class SchemaAgreementTest {
         try (var files = Files.list(content.resolve("trees"))) {
             trees = files.toList();
         }
+        SchemaCheck schemas = new SchemaCheck(content, PassedSchemas.none());
         for (Path tree : trees) {
-            YamlNode yaml = YamlReader.read(Files.readString(tree), tree.toString(), new Problems()).orElseThrow();
-            assertThat(SchemaCheck.check(SchemaCheck.Kind.TREE, content, yaml)).as(tree.toString()).isEmpty();
+            String text = Files.readString(tree);
+            YamlNode yaml = YamlReader.read(text, tree.toString(), new Problems()).orElseThrow();
+            assertThat(schemas.check(SchemaCheck.Kind.TREE, text, yaml)).as(tree.toString()).isEmpty();
         }
         for (var kind : List.of(SchemaCheck.Kind.MENU, SchemaCheck.Kind.SAFETY)) {
             Path file = content.resolve(kind == SchemaCheck.Kind.MENU ? "menu.yaml" : "safety.yaml");
-            YamlNode yaml = YamlReader.read(Files.readString(file), file.toString(), new Problems()).orElseThrow();
-            assertThat(SchemaCheck.check(kind, content, yaml)).as(file.toString()).isEmpty();
+            String text = Files.readString(file);
+            YamlNode yaml = YamlReader.read(text, file.toString(), new Problems()).orElseThrow();
+            assertThat(schemas.check(kind, text, yaml)).as(file.toString()).isEmpty();
         }
     }
 }
