@@ -51,7 +51,7 @@ public final class Embeddings {
     }
 
     private Embeddings(Embedder embedder, Optional<Path> file) {
-        this(embedder, new Store(file), false);
+        this(embedder, new Store(file, embedder.model()), false);
         file.ifPresent(f -> {
             if (!read(f)) {
                 rewrite(f);
@@ -133,18 +133,18 @@ public final class Embeddings {
     /** A digest that has taken in the model's name: copied for each text rather than made and fed anew. */
     private MessageDigest modelDigest() {
         try {
-            return (MessageDigest) store.modelDigest(embedder.model()).clone();
+            return (MessageDigest) store.modelDigest.clone();
         } catch (CloneNotSupportedException e) {
-            MessageDigest digest = digest();
-            digest.update(modelPrefix(embedder.model()));
-            return digest;
+            return modelDigest(embedder.model());
         }
     }
 
-    /** The model's name and a zero byte, so that no model's text can pass for another model's. */
-    private static byte[] modelPrefix(String model) {
+    /** A new digest fed the model's name and a zero byte, so that no model's text can pass for another model's. */
+    private static MessageDigest modelDigest(String model) {
         byte[] name = model.getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(name, name.length + 1);
+        MessageDigest digest = digest();
+        digest.update(Arrays.copyOf(name, name.length + 1));
+        return digest;
     }
 
     /**
@@ -274,20 +274,11 @@ public final class Embeddings {
         final Map<Key, float[]> cache = new ConcurrentHashMap<>();
         final AtomicInteger embeddedContent = new AtomicInteger();
         /** Fed the model's name once, then only ever copied, so that threads may share it. */
-        private volatile MessageDigest modelDigest;
+        final MessageDigest modelDigest;
 
-        Store(Optional<Path> file) {
+        Store(Optional<Path> file, String model) {
             this.file = file;
-        }
-
-        MessageDigest modelDigest(String model) {
-            MessageDigest digest = modelDigest;
-            if (digest == null) {
-                digest = digest();
-                digest.update(modelPrefix(model));
-                modelDigest = digest;
-            }
-            return digest;
+            this.modelDigest = modelDigest(model);
         }
     }
 
