@@ -539,7 +539,8 @@ public final class LoadHarness {
                     try {
                         Path dir = Files.createTempDirectory("alliance-load-h2");
                         config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("alliance") + ";MODE=PostgreSQL;"
-                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                                + System.getenv().getOrDefault("H2_OPTIONS", ""));
                         config.setUsername("sa");
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

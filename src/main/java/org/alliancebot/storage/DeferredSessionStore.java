@@ -10,9 +10,11 @@ import org.alliancebot.conversation.Session;
 import org.alliancebot.conversation.SessionStore;
 
 /**
- * The database under the session cache when this process is alone on its H2 file. While the journal decides an
- * answer, the session writes that decision makes are held ({@link #defer}) and committed with the update's other
- * rows by {@link GroupCommit}; at any other time they go to the database at once.
+ * The sessions' database store as the journal sees it: under the session cache when this process is alone on its
+ * H2 file, or on its own when instances share PostgreSQL. While the journal decides an answer, the session writes
+ * that decision makes are held ({@link #defer}) and written with the update's other rows (by {@link GroupCommit},
+ * or in one statement with the outbox row), and a session the journal has already read is not read again; at any
+ * other time reads and writes go to the database at once.
  */
 final class DeferredSessionStore implements SessionStore {
 
@@ -23,6 +25,14 @@ final class DeferredSessionStore implements SessionStore {
     /** The writes held on this thread since {@link #defer}; closing stops holding. */
     final class Deferred implements AutoCloseable {
         private final List<Write> writes = new ArrayList<>(1);
+        /** A chat whose stored session was read already, and that session; null when none was. */
+        private final ChatId read;
+        private final Optional<Session> stored;
+
+        private Deferred(ChatId read, Optional<Session> stored) {
+            this.read = read;
+            this.stored = stored;
+        }
 
         /** Each chat's last write, as the rows to commit: a later write replaces an earlier one. */
         List<GroupCommit.SessionRow> rows() {
@@ -47,9 +57,18 @@ final class DeferredSessionStore implements SessionStore {
 
     /** Holds this thread's session writes until the returned scope closes. */
     Deferred defer() {
-        Deferred deferred = new Deferred();
+        return defer(null, null);
+    }
+
+    /** The same, with {@code chat}'s stored session already read as {@code stored}. */
+    Deferred defer(ChatId chat, Optional<Session> stored) {
+        Deferred deferred = new Deferred(chat, stored);
         deferring.set(deferred);
         return deferred;
+    }
+
+    JdbcSessionStore durable() {
+        return durable;
     }
 
     @Override
@@ -61,6 +80,9 @@ final class DeferredSessionStore implements SessionStore {
                 if (held.chat().equals(chat)) {
                     return Optional.ofNullable(held.session()); // what this decision wrote last
                 }
+            }
+            if (chat.equals(deferred.read)) {
+                return deferred.stored;
             }
         }
         return durable.get(chat);

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -19,12 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pages again and again; one per batch writes them once. No thread of its own is on the way: the first lane to
  * find the writer free writes everything waiting, its own answer among them, while the others wait for it, so a
  * lone answer is written at once by its own lane. Outbox rows already sent are deleted in the same transaction
- * (and every {@code SWEEP_MILLIS} when nothing else is written).
+ * (and every 0.2 s when nothing else is written).
  */
 final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
-    private static final long SWEEP_MILLIS = 200;
+    private static final Duration SWEEP_EVERY = Duration.ofMillis(200);
 
     /**
      * One answered update's rows: the inbox mark, its chats' sessions as last written (encoded already, so that
@@ -60,13 +62,29 @@ final class GroupCommit implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final ReentrantLock writer = new ReentrantLock();
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final Queue<Long> sent = new ConcurrentLinkedQueue<>();
+    private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+    /** Chats with a sent row not yet deleted (a commit that may still roll back counts as not deleted). */
+    private final Map<Long, Integer> undeleted = new ConcurrentHashMap<>();
+    /** Whether the last transaction committed; false until one has, so a failing database is not assumed well. */
+    private volatile boolean committing;
     private final Thread sweeper;
     private volatile boolean running = true;
 
+    /** An answer whose calls were made: its outbox row is to be deleted. */
+    private record Sent(long updateId, long chatId) {
+    }
+
+    private final Duration sweepEvery;
+
     GroupCommit(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, SWEEP_EVERY);
+    }
+
+    /** With sent rows deleted every {@code sweepEvery} when nothing else is written: tests wait longer. */
+    GroupCommit(JdbcTemplate jdbc, TransactionTemplate transactions, Duration sweepEvery) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.sweepEvery = sweepEvery;
         this.sweeper = Thread.ofPlatform().name("outbox-sent").daemon().start(this::sweep);
     }
 
@@ -95,22 +113,36 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** An answer's calls were made: its outbox row goes with the next batch. */
-    void sent(long updateId) {
-        sent.add(updateId);
+    void sent(long updateId, long chatId) {
+        undeleted.merge(chatId, 1, Integer::sum);
+        sent.add(new Sent(updateId, chatId));
+    }
+
+    /** Whether the chat has an answer's row in the outbox that was sent and is not yet deleted for good. */
+    boolean holdsSentRow(long chatId) {
+        return undeleted.containsKey(chatId);
+    }
+
+    /** Whether the last transaction committed (none has yet: false). */
+    boolean committing() {
+        return committing;
     }
 
     /** Deletes every row reported sent so far, on the caller's thread: afterwards none of them is in the outbox. */
     void flush() {
         writer.lock();
         try {
-            List<Object[]> rows = drain(sent);
+            List<Sent> rows = drain(sent);
             if (!rows.isEmpty()) {
                 try {
                     transactions.executeWithoutResult(status -> deleteSent(rows));
                 } catch (RuntimeException e) {
+                    committing = false;
                     keepForLater(rows);
                     throw e;
                 }
+                committing = true;
+                deleted(rows);
             }
         } finally {
             writer.unlock();
@@ -123,14 +155,17 @@ final class GroupCommit implements AutoCloseable {
         while ((next = waiting.poll()) != null) {
             batch.add(next);
         }
-        List<Object[]> sentRows = drain(sent);
+        List<Sent> sentRows = drain(sent);
         try {
             transactions.executeWithoutResult(status -> {
                 deleteSent(sentRows);
                 insert(batch);
             });
+            committing = true;
+            deleted(sentRows);
             batch.forEach(w -> w.written = true);
         } catch (Throwable e) {
+            committing = false;
             // Every answer taken must end written or failed, else its lane would wait for it for ever.
             batch.forEach(w -> w.fail(e));
             keepForLater(sentRows);
@@ -187,22 +222,28 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void deleteSent(List<Object[]> rows) {
+    private void deleteSent(List<Sent> rows) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM outbox WHERE update_id = ?", rows);
+            jdbc.batchUpdate("DELETE FROM outbox WHERE update_id = ?",
+                    rows.stream().map(row -> new Object[] {row.updateId()}).toList());
         }
     }
 
-    /** Sent rows whose delete rolled back, to be deleted by a later batch. */
-    private void keepForLater(List<Object[]> sentRows) {
-        sentRows.forEach(row -> sent.add((Long) row[0]));
+    /** Sent rows whose delete committed. */
+    private void deleted(List<Sent> rows) {
+        rows.forEach(row -> undeleted.computeIfPresent(row.chatId(), (chat, count) -> count == 1 ? null : count - 1));
     }
 
-    private static List<Object[]> drain(Queue<Long> queue) {
-        List<Object[]> rows = new ArrayList<>();
-        Long next;
+    /** Sent rows whose delete rolled back, to be deleted by a later batch. */
+    private void keepForLater(List<Sent> sentRows) {
+        sent.addAll(sentRows);
+    }
+
+    private static List<Sent> drain(Queue<Sent> queue) {
+        List<Sent> rows = new ArrayList<>();
+        Sent next;
         while ((next = queue.poll()) != null) {
-            rows.add(new Object[] {next});
+            rows.add(next);
         }
         return rows;
     }
@@ -211,7 +252,7 @@ final class GroupCommit implements AutoCloseable {
     private void sweep() {
         while (running) {
             try {
-                Thread.sleep(SWEEP_MILLIS);
+                Thread.sleep(sweepEvery);
                 if (!sent.isEmpty()) {
                     flush();
                 }

@@ -35,17 +35,19 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public void put(ChatId chat, Session session) {
-        String state = SessionCodec.encode(session);
+        put(chat.value(), SessionCodec.encode(session));
+    }
+
+    /** Keeps a session already encoded. */
+    void put(String chatId, String state) {
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.update("UPDATE sessions SET state = ?, updated_at = ? WHERE chat_id = ?", state, now,
-                chat.value());
+                chatId);
         if (updated == 0) {
             try {
-                jdbc.update("INSERT INTO sessions (chat_id, state, updated_at) VALUES (?, ?, ?)", chat.value(), state,
-                        now);
+                jdbc.update("INSERT INTO sessions (chat_id, state, updated_at) VALUES (?, ?, ?)", chatId, state, now);
             } catch (DuplicateKeyException raced) {
-                jdbc.update("UPDATE sessions SET state = ?, updated_at = ? WHERE chat_id = ?", state, now,
-                        chat.value());
+                jdbc.update("UPDATE sessions SET state = ?, updated_at = ? WHERE chat_id = ?", state, now, chatId);
             }
         }
     }

@@ -3,17 +3,25 @@ package org.alliancebot.storage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import org.alliancebot.conversation.ChatId;
 import org.alliancebot.telegram.Outgoing;
 import org.alliancebot.telegram.TelegramJson;
 import org.alliancebot.telegram.UpdateJournal;
@@ -22,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,8 +70,16 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      * rows along with them, and answers clean chats without looking around.
      */
     private final GroupCommit groupCommit;
-    /** Alone on its database: holds the session writes of an answer being decided, for the group commit. */
+    /**
+     * Holds the session writes of an answer being decided: alone, for the group commit; shared on PostgreSQL, to
+     * write them in one statement with the outbox row, the session having been read with the lock. Null when the
+     * sessions are not this journal's to hold (tests of the journal alone).
+     */
     private final DeferredSessionStore sessions;
+    /** Whether the database is PostgreSQL, known at the first step (the journal is made before any connection). */
+    private volatile Boolean onPostgres;
+    /** Shared: whether the last step's transaction committed; false until one has, as for the group commit. */
+    private volatile boolean committing;
     /**
      * Alone on its database: the highest update id an earlier run recorded, and the ids this run has recorded
      * lately. A newer update that is not among them cannot be a re-delivery, so it is answered without looking.
@@ -71,6 +88,13 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     private volatile long highestEarlier = NOT_READ;
     private static final long NOT_READ = Long.MIN_VALUE;
     private final Cache<Long, Boolean> recordedLately = Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * Alone on its database: the highest update id this run has been handed, to answer or to record. An update
+     * above it and above {@link #highestEarlier} cannot be in the inbox, so it cannot be a re-delivery.
+     */
+    private final AtomicLong highestHanded = new AtomicLong(Long.MIN_VALUE);
+    /** Where an answer's calls are made while its rows are written, each on a virtual thread of its own. */
+    private static final Executor BESIDE = task -> Thread.ofVirtual().name("send-beside").start(task);
     /**
      * Alone on its database: chats that may have updates recorded to wait, or answers a crash left unsent, so the
      * next update must not be answered before them. Marked before anything is recorded to wait.
@@ -88,13 +112,22 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      */
     JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, LongConsumer onRollback,
                       Duration takeOverAfter, DeferredSessionStore alone) {
+        this(jdbc, transactions, clock, onRollback, takeOverAfter, alone, alone != null);
+    }
+
+    /**
+     * @param sessions the sessions' database store, which the journal holds writes in while it decides
+     * @param alone    whether no other process can use the database (see the other constructor)
+     */
+    JdbcUpdateJournal(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, LongConsumer onRollback,
+                      Duration takeOverAfter, DeferredSessionStore sessions, boolean alone) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
         this.onRollback = onRollback;
         this.takeOverAfter = takeOverAfter;
-        this.groupCommit = alone != null ? new GroupCommit(jdbc, transactions) : null;
-        this.sessions = alone;
+        this.groupCommit = alone ? new GroupCommit(jdbc, transactions) : null;
+        this.sessions = sessions;
     }
 
     /** Shared with other instances, with production's take-over time. */
@@ -110,6 +143,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     /** Records an update already in Telegram's JSON; false for a re-delivery. */
     boolean record(long updateId, long chatId, String payload) {
+        highestHanded.accumulateAndGet(updateId, Math::max);
         unsettled.add(chatId);
         try {
             jdbc.update("INSERT INTO inbox (update_id, chat_id, payload, received_at, received_by) "
@@ -131,8 +165,10 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
         Arrival arrival = arrived == null ? null : new Arrival(arrived.getUpdateId(), () -> TelegramJson.write(arrived),
                 () -> kept(answerer.decide(arrived), answerer));
+        long handedBefore = arrived == null ? Long.MAX_VALUE
+                : highestHanded.getAndAccumulate(arrived.getUpdateId(), Math::max);
         if (arrival != null && groupCommit != null && !unsettled.contains(chatId)) {
-            answerAlone(chatId, arrival, recorded);
+            answerAlone(chatId, arrival, handedBefore, recorded);
             if (!unsettled.contains(chatId)) {
                 return;
             }
@@ -150,40 +186,90 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      * recognised before deciding from the ids this run and the last ones recorded; should one slip past (an id
      * this run recorded long ago), the inbox's key still refuses it and its decision is dropped. The sent row is
      * deleted in a later batch.
+     *
+     * <p>The calls travel while the rows are written ({@link #sendsBeside}) when that can cost at most what a crash
+     * after the commit already costs, one repeated answer: the update is certainly new, the chat has no sent row
+     * left in the outbox, and the database's last commit went through. Telegram is told the update is kept only
+     * after the commit either way; a crash before it leaves the update unconfirmed, so Telegram delivers it again
+     * and it is answered again, from the session as it was.
      */
-    private void answerAlone(long chatId, Arrival arrival, Runnable recorded) {
+    private void answerAlone(long chatId, Arrival arrival, long handedBefore, Runnable recorded) {
         long updateId = arrival.updateId();
         if (recordedLately.getIfPresent(updateId) != null || updateId <= highestEarlier() && jdbc.queryForObject(
                 "SELECT COUNT(*) FROM inbox WHERE update_id = ?", Integer.class, updateId) > 0) {
             recorded.run();
             return;
         }
+        boolean certainlyNew = updateId > handedBefore && updateId > highestEarlier();
         Timestamp now = Timestamp.from(clock.instant());
         Answer answer;
-        List<GroupCommit.SessionRow> writes;
-        try (DeferredSessionStore.Deferred deferred = sessions.defer()) {
+        DeferredSessionStore.Deferred deferred = sessions.defer();
+        try (deferred) {
             answer = arrival.answer().get();
-            writes = deferred.rows();
         } catch (RuntimeException e) {
             onRollback.accept(chatId);
             throw e;
         }
+        CompletableFuture<Void> sending = certainlyNew && sendsBeside(chatId, answer)
+                ? CompletableFuture.runAsync(answer.send(), BESIDE) : null;
         boolean kept;
         try {
+            // Encoded only now, with the calls on their way if they go beside.
+            List<GroupCommit.SessionRow> writes = deferred.rows();
             kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, writes, answer.calls()));
         } catch (RuntimeException e) {
             onRollback.accept(chatId); // the cached session changed with a decision that was not kept
+            awaitQuietly(sending); // so that answering it again cannot overtake these calls
             throw e;
         }
         recordedLately.put(updateId, Boolean.TRUE);
         recorded.run();
         if (!kept) {
             onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
+            awaitQuietly(sending);
             return;
         }
-        answer.send().run();
-        if (answer.calls() != null) {
-            groupCommit.sent(updateId);
+        if (sending != null) {
+            await(sending);
+        } else {
+            answer.send().run();
+        }
+        if (!answer.isEmpty()) {
+            groupCommit.sent(updateId, chatId);
+        }
+    }
+
+    /**
+     * Whether an answer's calls may be made while its rows are written, rather than after: only when a crash in
+     * between would leave this chat with one answer to repeat, not two (no sent row of an earlier answer still in
+     * the outbox), and while commits go through (after a failed one, answers are kept first until one succeeds,
+     * so a failing database repeats only the answers in flight when it began to fail).
+     */
+    private boolean sendsBeside(long chatId, Answer answer) {
+        return !answer.isEmpty() && groupCommit.committing() && !groupCommit.holdsSentRow(chatId);
+    }
+
+    private static void await(CompletableFuture<Void> sending) {
+        try {
+            sending.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> sending) {
+        if (sending != null) {
+            try {
+                sending.join();
+            } catch (CompletionException e) {
+                log.warn("Calls made beside a failed write failed too ({})", e.getCause().getClass().getSimpleName());
+            }
         }
     }
 
@@ -213,13 +299,41 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     private record Arrival(long updateId, Supplier<String> payload, Supplier<Answer> answer) {
     }
 
-    /** An answer as kept in the outbox ({@code null} when there is nothing to send), and how to send it. */
-    private record Answer(String calls, Runnable send) {
+    /** An answer's calls, and how to send them. */
+    private static final class Answer {
         static final Answer NONE = new Answer(null, () -> { });
+
+        private final Outgoing outgoing;
+        private final Runnable send;
+        private String calls;
+
+        Answer(Outgoing outgoing, Runnable send) {
+            this.outgoing = outgoing;
+            this.send = send;
+        }
+
+        boolean isEmpty() {
+            return outgoing == null;
+        }
+
+        Runnable send() {
+            return send;
+        }
+
+        /**
+         * The calls as kept in the outbox, {@code null} when there is nothing to send; written out on first use,
+         * so that calls sent beside the write are on their way first.
+         */
+        String calls() {
+            if (outgoing != null && calls == null) {
+                calls = outgoing.toJson();
+            }
+            return calls;
+        }
     }
 
     private static Answer kept(Outgoing outgoing, Answerer answerer) {
-        return outgoing.isEmpty() ? Answer.NONE : new Answer(outgoing.toJson(), () -> answerer.send(outgoing));
+        return outgoing.isEmpty() ? Answer.NONE : new Answer(outgoing, () -> answerer.send(outgoing));
     }
 
     /** What one transaction left to do: send an answer (and then delete its outbox row), or stop. */
@@ -269,9 +383,16 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             Arrival now = waiting;
             long done = sent;
             Step step;
+            Beside beside = new Beside();
             try {
-                step = transactions.execute(status -> step(chatId, now, done, answerRecorded, sendKept));
-            } catch (DataAccessException e) {
+                step = transactions.execute(status -> step(chatId, now, done, answerRecorded, sendKept, beside));
+                committing = true;
+            } catch (RuntimeException e) {
+                committing = false;
+                awaitQuietly(beside.sending); // so that answering it again cannot overtake these calls
+                if (!(e instanceof DataAccessException)) {
+                    throw e;
+                }
                 if (now != null) {
                     throw e; // not recorded: the caller must not confirm it to Telegram as kept
                 }
@@ -313,23 +434,35 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         }
     }
 
+    /** Calls made while the transaction that keeps them commits: set by the step that starts them. */
+    private static final class Beside {
+        CompletableFuture<Void> sending;
+    }
+
+    /**
+     * What a step finds under the chat's lock: the earliest answer not yet sent, else the earliest update waiting
+     * to be answered; whether the update that has just arrived was recorded as done (null when that is left to the
+     * step), and then the chat's session as stored (null when not read).
+     */
+    private record Look(Map<String, Object> unsent, Map<String, Object> earliest, Boolean arrivalKept,
+                        Stored session) {
+    }
+
+    /** A chat's session as read with the lock: its encoded state, or null when none is stored. */
+    private record Stored(String state) {
+    }
+
     /** One transaction under the chat's lock: delete what was just sent, then find and decide what comes next. */
     private Step step(long chatId, Arrival arrival, long sent, Function<String, Answer> answerRecorded,
-                      Function<String, Runnable> sendKept) {
-        // Waits while another worker or instance holds this chat.
-        jdbc.queryForList("SELECT chat_id FROM chat_locks WHERE chat_id = ? FOR UPDATE", Long.class, chatId);
+                      Function<String, Runnable> sendKept, Beside beside) {
         rollbackEvicts(chatId);
         Timestamp now = Timestamp.from(clock.instant());
-        if (sent >= 0) {
-            jdbc.update("DELETE FROM outbox WHERE update_id = ?", sent);
-        }
         Timestamp deadBefore = Timestamp.from(now.toInstant().minus(takeOverAfter));
+        Look look = onPostgres() ? lookInOneCall(chatId, arrival, sent, now, deadBefore)
+                : look(chatId, sent, deadBefore);
         // An answer decided and not yet sent goes before anything newer.
-        List<Map<String, Object>> unsent = jdbc.queryForList("SELECT update_id, calls, owner, "
-                + "CASE WHEN claimed_at < ? THEN 1 ELSE 0 END AS stale FROM outbox WHERE chat_id = ? "
-                + "ORDER BY update_id LIMIT 1", deadBefore, chatId);
-        if (!unsent.isEmpty()) {
-            Map<String, Object> row = unsent.getFirst();
+        if (look.unsent() != null) {
+            Map<String, Object> row = look.unsent();
             if (arrival != null) {
                 recordWaiting(chatId, arrival, now);
             }
@@ -340,17 +473,18 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             jdbc.update("UPDATE outbox SET owner = ?, claimed_at = ? WHERE update_id = ?", owner, now, updateId);
             return new Step.Send(updateId, true, sendKept.apply(text(row.get("calls"))));
         }
-        List<Map<String, Object>> pending = jdbc.queryForList("SELECT update_id, received_by, "
-                + "CASE WHEN received_at < ? THEN 1 ELSE 0 END AS stale FROM inbox "
-                + "WHERE chat_id = ? AND done_at IS NULL ORDER BY update_id LIMIT 1", deadBefore, chatId);
-        Map<String, Object> earliest = pending.isEmpty() ? null : pending.getFirst();
+        Map<String, Object> earliest = look.earliest();
         long earliestId = earliest == null ? Long.MAX_VALUE : ((Number) earliest.get("update_id")).longValue();
         if (arrival != null && earliestId > arrival.updateId()) {
             // The usual case: nothing waits before it, so it is recorded already answered and its JSON never kept.
-            int inserted = jdbc.update("INSERT INTO inbox (update_id, chat_id, received_at, done_at, received_by) "
-                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, now, now, owner);
-            if (inserted == 0) {
+            boolean kept = look.arrivalKept() != null ? look.arrivalKept()
+                    : jdbc.update("INSERT INTO inbox (update_id, chat_id, received_at, done_at, received_by) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", arrival.updateId(), chatId, now, now, owner) != 0;
+            if (!kept) {
                 return new Step.Again(); // a re-delivery
+            }
+            if (look.session() != null && sessions != null) {
+                return keepWithSession(chatId, arrival, look.session(), now, beside);
             }
             return keep(chatId, arrival.updateId(), arrival.answer().get(), now);
         }
@@ -367,6 +501,103 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                 earliestId);
         jdbc.update("UPDATE inbox SET done_at = ?, payload = NULL WHERE update_id = ?", now, earliestId);
         return keep(chatId, earliestId, answerRecorded.apply(text(payload)), now);
+    }
+
+    /** The look, one statement at a time. */
+    private Look look(long chatId, long sent, Timestamp deadBefore) {
+        // Waits while another worker or instance holds this chat.
+        jdbc.queryForList("SELECT chat_id FROM chat_locks WHERE chat_id = ? FOR UPDATE", Long.class, chatId);
+        if (sent >= 0) {
+            jdbc.update("DELETE FROM outbox WHERE update_id = ?", sent);
+        }
+        List<Map<String, Object>> unsent = jdbc.queryForList("SELECT update_id, calls, owner, "
+                + "CASE WHEN claimed_at < ? THEN 1 ELSE 0 END AS stale FROM outbox WHERE chat_id = ? "
+                + "ORDER BY update_id LIMIT 1", deadBefore, chatId);
+        if (!unsent.isEmpty()) {
+            return new Look(unsent.getFirst(), null, null, null);
+        }
+        List<Map<String, Object>> pending = jdbc.queryForList("SELECT update_id, received_by, "
+                + "CASE WHEN received_at < ? THEN 1 ELSE 0 END AS stale FROM inbox "
+                + "WHERE chat_id = ? AND done_at IS NULL ORDER BY update_id LIMIT 1", deadBefore, chatId);
+        return new Look(null, pending.isEmpty() ? null : pending.getFirst(), null, null);
+    }
+
+    /**
+     * The look on PostgreSQL, in one round trip: the function the V4 migration made takes the lock, deletes the
+     * sent row, looks, records the arrival as done when nothing waits before it, and reads the session.
+     */
+    private Look lookInOneCall(long chatId, Arrival arrival, long sent, Timestamp now, Timestamp deadBefore) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM answer_step(?, ?, ?, ?, ?, ?)", chatId,
+                new SqlParameterValue(Types.BIGINT, sent >= 0 ? sent : null),
+                new SqlParameterValue(Types.BIGINT, arrival == null ? null : arrival.updateId()), now, deadBefore,
+                owner);
+        Map<String, Object> unsent = row.get("unsent_id") == null ? null : Map.of("update_id", row.get("unsent_id"),
+                "calls", row.get("unsent_calls"), "owner", row.get("unsent_owner"), "stale", row.get("unsent_stale"));
+        Map<String, Object> earliest = row.get("pending_id") == null ? null : new HashMap<>(Map.of(
+                "update_id", row.get("pending_id"), "stale", row.get("pending_stale")));
+        if (earliest != null) {
+            earliest.put("received_by", row.get("pending_by")); // may be null: recorded before the column existed
+        }
+        Boolean kept = (Boolean) row.get("arrival_kept");
+        Stored session = Boolean.TRUE.equals(kept) ? new Stored((String) row.get("session_state")) : null;
+        return new Look(unsent, earliest, kept, session);
+    }
+
+    private boolean onPostgres() {
+        Boolean known = onPostgres;
+        if (known == null) {
+            known = jdbc.execute((java.sql.Connection connection) ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+            onPostgres = known;
+        }
+        return known;
+    }
+
+    /**
+     * The arrival's answer, decided from the session read with the lock, its session writes held and then written
+     * with its outbox row in one statement. Its calls start on their way first, while that statement and the commit
+     * travel, when a crash in between can cost no more than one repeated answer: the update is new (just recorded),
+     * no answer of this chat is left in the outbox (the look found none), and the last commit went through. Telegram
+     * is told the update is kept only after the commit either way.
+     */
+    private Step keepWithSession(long chatId, Arrival arrival, Stored stored, Timestamp now, Beside beside) {
+        ChatId chat = ChatId.of(chatId);
+        Answer answer;
+        DeferredSessionStore.Deferred deferred = sessions.defer(chat,
+                Optional.ofNullable(stored.state()).map(SessionCodec::decode));
+        try (deferred) {
+            answer = arrival.answer().get();
+        }
+        if (!answer.isEmpty() && committing) {
+            beside.sending = CompletableFuture.runAsync(answer.send(), BESIDE);
+        }
+        List<GroupCommit.SessionRow> rows = deferred.rows();
+        if (rows.size() == 1 && rows.getFirst().state() != null && rows.getFirst().chatId().equals(chat.value())
+                && !answer.isEmpty()) {
+            jdbc.update("WITH kept AS (INSERT INTO sessions (chat_id, state, updated_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (chat_id) DO UPDATE SET state = EXCLUDED.state, updated_at = EXCLUDED.updated_at) "
+                    + "INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",
+                    chat.value(), rows.getFirst().state(), now, arrival.updateId(), chatId, answer.calls(), owner, now);
+            return sendStep(arrival.updateId(), answer, beside);
+        }
+        for (GroupCommit.SessionRow row : rows) {
+            if (row.state() == null) {
+                jdbc.update("DELETE FROM sessions WHERE chat_id = ?", row.chatId());
+            } else {
+                sessions.durable().put(row.chatId(), row.state());
+            }
+        }
+        if (answer.isEmpty()) {
+            return new Step.Again();
+        }
+        jdbc.update("INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",
+                arrival.updateId(), chatId, answer.calls(), owner, now);
+        return sendStep(arrival.updateId(), answer, beside);
+    }
+
+    private static Step.Send sendStep(long updateId, Answer answer, Beside beside) {
+        CompletableFuture<Void> sending = beside.sending;
+        return new Step.Send(updateId, true, sending == null ? answer.send() : () -> await(sending));
     }
 
     /** A rolled-back transaction may have changed a session that is cached: the chat's cached state is dropped. */
@@ -394,7 +625,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     }
 
     private Step keep(long chatId, long updateId, Answer answer, Timestamp now) {
-        if (answer.calls() == null) {
+        if (answer.isEmpty()) {
             return new Step.Again();
         }
         jdbc.update("INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",

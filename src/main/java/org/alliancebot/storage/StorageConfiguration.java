@@ -19,8 +19,12 @@ public final class StorageConfiguration {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JdbcSessionStore durable;
-    /** Alone on the database: the cache's store below it, which holds an answer's writes for the group commit. */
+    /**
+     * The store the journal holds an answer's session writes in: below the cache when alone, for the group commit;
+     * the sessions' store itself when shared.
+     */
     private final DeferredSessionStore deferred;
+    private final boolean alone;
     private final CachedSessionStore cached;
 
     /**
@@ -33,13 +37,14 @@ public final class StorageConfiguration {
         this.transactions = transactions;
         this.clock = clock;
         this.durable = new JdbcSessionStore(jdbc, clock);
-        this.deferred = cacheSessions ? new DeferredSessionStore(durable) : null;
+        this.deferred = new DeferredSessionStore(durable);
+        this.alone = cacheSessions;
         this.cached = cacheSessions ? new CachedSessionStore(new CaffeineSessionStore(idle, maxSessions), deferred)
                 : null;
     }
 
     public SessionStore sessions() {
-        return cached != null ? cached : durable;
+        return cached != null ? cached : deferred;
     }
 
     public JdbcUpdateJournal journal() {
@@ -47,7 +52,7 @@ public final class StorageConfiguration {
             if (cached != null) {
                 cached.evict(ChatId.of(chat));
             }
-        }, Duration.ofMinutes(2), deferred);
+        }, Duration.ofMinutes(2), deferred, alone);
     }
 
     public JdbcCounts counts() {

@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -386,6 +389,56 @@ abstract class DurableStorageContract {
 
             assertThat(journal().purgeDone(Duration.ofDays(1))).isOne();
             assertThat(journal().record(1, 7, payload(1))).isTrue();
+        }
+    }
+
+    /**
+     * Transactions as the journal runs them (the H2 sweeper's go through untouched), with a step run after each
+     * one's work and before its commit, and "committed" noted after each commit.
+     */
+    final class Watched extends TransactionTemplate {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        volatile Runnable beforeCommit = () -> { };
+
+        Watched() {
+            super(transactions.getTransactionManager());
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            if (Thread.currentThread().getName().equals("outbox-sent")) {
+                return super.execute(action);
+            }
+            T result = super.execute(status -> {
+                T done = action.doInTransaction(status);
+                beforeCommit.run();
+                return done;
+            });
+            events.add("committed");
+            return result;
+        }
+
+        /** Each commit waits up to {@code most} for a call to be made beside it. */
+        CountDownLatch waitForACall(Duration most) {
+            CountDownLatch called = new CountDownLatch(1);
+            beforeCommit = () -> {
+                try {
+                    called.await(most.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            return called;
+        }
+
+        /** Answers that note each send, and count {@code called} down. */
+        Answers noting(CountDownLatch called) {
+            Answers answers = new Answers();
+            answers.onSend = outgoing -> {
+                events.add("sent");
+                called.countDown();
+            };
+            return answers;
         }
     }
 

@@ -310,6 +310,63 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             }
         }
 
+        @Test
+        void callsOfANewUpdateTravelWhileItIsWrittenAndItIsConfirmedOnlyAfterTheCommit() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = alone(watched);
+            journal.handle(1, update(1), () -> { }, new Answers()); // a commit has gone through
+            watched.events.clear();
+            CountDownLatch called = watched.waitForACall(Duration.ofSeconds(5));
+
+            journal.handle(2, update(2), () -> watched.events.add("confirmed"), watched.noting(called));
+
+            assertThat(watched.events).containsExactly("sent", "committed", "confirmed");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE update_id = 2 AND done_at IS NOT NULL",
+                    Integer.class)).isOne();
+        }
+
+        @Test
+        void firstAnswerOfARunIsWrittenBeforeItsCallsAreMade() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = alone(watched);
+            CountDownLatch called = watched.waitForACall(Duration.ofMillis(250));
+
+            journal.handle(1, update(1), () -> watched.events.add("confirmed"), watched.noting(called));
+
+            assertThat(watched.events).as("no commit has gone through yet: the database may be failing")
+                    .containsExactly("committed", "confirmed", "sent");
+        }
+
+        @Test
+        void updateOlderThanOneThisRunWasHandedIsWrittenBeforeItsCallsAreMade() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = alone(watched);
+            journal.handle(7, update(9), () -> { }, new Answers());
+            watched.events.clear();
+            CountDownLatch called = watched.waitForACall(Duration.ofMillis(250));
+
+            journal.handle(8, update(5), () -> watched.events.add("confirmed"), watched.noting(called));
+
+            assertThat(watched.events).as("it might be a re-delivery").containsExactly("committed", "confirmed", "sent");
+        }
+
+        @Test
+        void callsMadeBesideAFailedWriteAreWaitedForAndTheUpdateIsNotConfirmed() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = alone(watched);
+            journal.handle(1, update(1), () -> { }, new Answers());
+            watched.events.clear();
+            CountDownLatch called = watched.waitForACall(Duration.ofSeconds(5));
+            jdbc.execute("ALTER TABLE outbox RENAME TO outbox_gone");
+
+            assertThatThrownBy(() -> journal.handle(2, update(2), () -> watched.events.add("confirmed"),
+                    watched.noting(called))).isInstanceOf(org.springframework.dao.DataAccessException.class);
+
+            jdbc.execute("ALTER TABLE outbox_gone RENAME TO outbox");
+            assertThat(watched.events).as("the dispatcher records it to answer again, after these calls")
+                    .containsExactly("sent");
+        }
+
         private static void await(CountDownLatch latch) {
             try {
                 latch.await();
