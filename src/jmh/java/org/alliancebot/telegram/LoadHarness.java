@@ -539,8 +539,7 @@ public final class LoadHarness {
                     try {
                         Path dir = Files.createTempDirectory("alliance-load-h2");
                         config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("alliance") + ";MODE=PostgreSQL;"
-                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
-                                + System.getenv().getOrDefault("H2_OPTIONS", ""));
+                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
                         config.setUsername("sa");
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -24,6 +25,8 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final PerChatExecutor lanes;
     private final UpdateJournal journal;
     private final TelegramMetrics metrics;
+    /** Each chat's latest update handed over and not yet kept: a later update of the chat is kept after it. */
+    private final ConcurrentHashMap<Long, CompletableFuture<Void>> keeping = new ConcurrentHashMap<>();
 
     UpdateDispatcher(UpdateJournal.Answerer handler, PerChatExecutor lanes, UpdateJournal journal) {
         this(handler, lanes, journal, TelegramMetrics.NONE);
@@ -65,12 +68,17 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         long chat = chatOf.get();
         if (lanes.busy(chat)) {
             // The lane is still on an earlier update, perhaps waiting on Telegram: kept here, answered after it.
-            if (record(chat, update)) {
-                drainLater(chat);
+            CompletableFuture<Void> earlier = keeping.get(chat);
+            if (earlier != null && !earlier.isDone()) {
+                // Not kept before the earlier one: were the process to die in between, this one would be answered
+                // first after the restart, and the earlier one (which Telegram delivers again) after it. Its answer
+                // may already be on its way, so this may well be a press on it.
+                return keeping(chat, earlier.thenRun(() -> recordAndDrain(chat, update)));
             }
+            recordAndDrain(chat, update);
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        CompletableFuture<Void> recorded = keeping(chat, new CompletableFuture<>());
         lanes.submit(chat, () -> {
             try {
                 journal.handle(chat, update, () -> recorded.complete(null), handler);
@@ -87,6 +95,23 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             }
         });
         return recorded;
+    }
+
+    private CompletableFuture<Void> keeping(long chat, CompletableFuture<Void> kept) {
+        keeping.put(chat, kept);
+        kept.whenComplete((ignored, failure) -> keeping.remove(chat, kept));
+        return kept;
+    }
+
+    /** Records an update for its chat's lane to answer next; never throws. */
+    private void recordAndDrain(long chat, Update update) {
+        try {
+            if (record(chat, update)) {
+                drainLater(chat);
+            }
+        } catch (RuntimeException failure) {
+            log.error("Update {} could not be recorded: {}", update.getUpdateId(), failure.getClass().getName());
+        }
     }
 
     /**

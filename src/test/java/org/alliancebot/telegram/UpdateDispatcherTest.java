@@ -100,6 +100,58 @@ class UpdateDispatcherTest {
     }
 
     @Test
+    void laterUpdateOfAChatIsKeptOnlyOnceTheEarlierOneInTheSamePollIs() throws Exception {
+        java.util.concurrent.CountDownLatch keepFirst = new java.util.concurrent.CountDownLatch(1);
+        List<String> kept = new CopyOnWriteArrayList<>();
+        UpdateJournal slowToKeepTheFirst = new CountingJournal() {
+            @Override
+            public boolean record(long chatId, Update update) {
+                kept.add("recorded " + update.getUpdateId());
+                return super.record(chatId, update);
+            }
+
+            @Override
+            public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
+                if (arrived != null && arrived.getUpdateId() == 1) {
+                    super.handle(chatId, arrived, () -> {
+                        await(keepFirst);
+                        kept.add("kept 1");
+                        recorded.run();
+                    }, answerer);
+                } else {
+                    super.handle(chatId, arrived, recorded, answerer);
+                }
+            }
+        };
+        UpdateDispatcher ordered = new UpdateDispatcher(handler, lanes, slowToKeepTheFirst);
+
+        Thread polling = Thread.ofVirtual().start(() -> {
+            try {
+                ordered.consume(List.of(message(1, 7), message(2, 7)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertThat(kept).as("a crash now must leave both to Telegram, which delivers them in order").isEmpty();
+        keepFirst.countDown();
+        polling.join();
+        settle();
+
+        assertThat(kept).containsExactly("kept 1", "recorded 2");
+        assertThat(handled).containsExactly(1, 2);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void journalThatFailsTwiceIsRetriedAndTheUpdateRecorded() throws Exception {
         journal.failures.put(1, 2);
 
@@ -136,7 +188,7 @@ class UpdateDispatcherTest {
     }
 
     /** The in-memory journal, failing an update's first attempts when a test asks it to. */
-    static final class CountingJournal implements UpdateJournal {
+    static class CountingJournal implements UpdateJournal {
         private final UpdateJournal memory = UpdateJournal.inMemory();
         final AtomicInteger attempts = new AtomicInteger();
         /** Update id to the number of attempts to record it that fail. */
