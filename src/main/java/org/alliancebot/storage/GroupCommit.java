@@ -40,6 +40,10 @@ final class GroupCommit implements AutoCloseable {
     record SessionRow(String chatId, String state) {
     }
 
+    /** An answer whose calls were made: its outbox row is to be deleted. */
+    private record Sent(long updateId, long chatId) {
+    }
+
     /** An answer waiting to be written; its fields are read and written under the writer's lock. */
     private static final class Waiting {
         final Answered answered;
@@ -67,14 +71,9 @@ final class GroupCommit implements AutoCloseable {
     private final Map<Long, Integer> undeleted = new ConcurrentHashMap<>();
     /** Whether the last transaction committed; false until one has, so a failing database is not assumed well. */
     private volatile boolean committing;
+    private final Duration sweepEvery;
     private final Thread sweeper;
     private volatile boolean running = true;
-
-    /** An answer whose calls were made: its outbox row is to be deleted. */
-    private record Sent(long updateId, long chatId) {
-    }
-
-    private final Duration sweepEvery;
 
     GroupCommit(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this(jdbc, transactions, SWEEP_EVERY);
