@@ -73,7 +73,12 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
                 // Not kept before the earlier one: were the process to die in between, this one would be answered
                 // first after the restart, and the earlier one (which Telegram delivers again) after it. Its answer
                 // may already be on its way, so this may well be a press on it.
-                return keeping(chat, earlier.thenRun(() -> recordAndDrain(chat, update)));
+                return keeping(chat, earlier.thenRun(() -> recordAndDrain(chat, update)).exceptionally(failure -> {
+                    // Never completed exceptionally, as the futures consume() joins must not be.
+                    log.error("Update {} could not be recorded: {}", update.getUpdateId(),
+                            failure.getClass().getName());
+                    return null;
+                }));
             }
             recordAndDrain(chat, update);
             return CompletableFuture.completedFuture(null);

@@ -142,6 +142,38 @@ class UpdateDispatcherTest {
         assertThat(handled).containsExactly(1, 2);
     }
 
+    @Test
+    void laterUpdateWhoseRecordingFailsEvenWithAnErrorDoesNotEscapeConsume() throws Exception {
+        UpdateJournal failingToRecord = new CountingJournal() {
+            @Override
+            public boolean record(long chatId, Update update) {
+                throw new AssertionError("not even an exception");
+            }
+
+            @Override
+            public void handle(long chatId, Update arrived, Runnable recorded, Answerer answerer) {
+                super.handle(chatId, arrived, () -> {
+                    sleep(50); // the second update arrives while the first is being kept
+                    recorded.run();
+                }, answerer);
+            }
+        };
+        UpdateDispatcher dispatcher = new UpdateDispatcher(handler, lanes, failingToRecord);
+
+        dispatcher.consume(List.of(message(1, 7), message(2, 7)));
+        settle();
+
+        assertThat(handled).contains(1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void await(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await();
