@@ -229,10 +229,16 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             awaitQuietly(sending);
             return;
         }
-        if (sending != null) {
-            await(sending);
-        } else {
-            answer.send().run();
+        try {
+            if (sending != null) {
+                await(sending);
+            } else {
+                answer.send().run();
+            }
+        } catch (RuntimeException | Error e) {
+            // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
+            unsettled.add(chatId);
+            throw e;
         }
         if (!answer.isEmpty()) {
             groupCommit.sent(updateId, chatId);

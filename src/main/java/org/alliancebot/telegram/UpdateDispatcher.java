@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -52,7 +54,11 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
             }
         }
         // The offset is confirmed when this returns: every update must be kept by then.
-        CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
+        try {
+            CompletableFuture.allOf(recorded.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failure) {
+            log.error("An update of this poll could not be kept: {}", failure.getCause().getClass().getName());
+        }
     }
 
     /**
@@ -68,54 +74,74 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
         long chat = chatOf.get();
         if (lanes.busy(chat)) {
             // The lane is still on an earlier update, perhaps waiting on Telegram: kept here, answered after it.
-            CompletableFuture<Void> earlier = keeping.get(chat);
-            if (earlier != null && !earlier.isDone()) {
-                // Not kept before the earlier one: were the process to die in between, this one would be answered
-                // first after the restart, and the earlier one (which Telegram delivers again) after it. Its answer
-                // may already be on its way, so this may well be a press on it.
-                return keeping(chat, earlier.thenRun(() -> recordAndDrain(chat, update)).exceptionally(failure -> {
-                    // Never completed exceptionally, as the futures consume() joins must not be.
-                    log.error("Update {} could not be recorded: {}", update.getUpdateId(),
-                            failure.getClass().getName());
-                    return null;
-                }));
+            CompletableFuture<Void> after = recordAfterTheEarlier(chat, update);
+            if (after != null) {
+                return after;
             }
             recordAndDrain(chat, update);
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> recorded = keeping(chat, new CompletableFuture<>());
+        CompletableFuture<Void> recorded = new CompletableFuture<>();
+        keeping.put(chat, recorded);
+        recorded.whenComplete((ignored, failure) -> keeping.remove(chat, recorded));
         lanes.submit(chat, () -> {
             try {
                 journal.handle(chat, update, () -> recorded.complete(null), handler);
-            } catch (RuntimeException failure) {
+            } catch (RuntimeException | Error failure) {
                 if (recorded.isDone()) {
                     throw failure;
                 }
                 log.error("Update {} could not be answered as it arrived ({}); recording it to answer later",
                         update.getUpdateId(), failure.getClass().getSimpleName());
-                if (record(chat, update)) {
-                    drainLater(chat);
-                }
-                recorded.complete(null);
+                recordAndDrain(chat, update);
+            } finally {
+                recorded.complete(null); // never left pending: consume() waits for it
             }
         });
         return recorded;
     }
 
-    private CompletableFuture<Void> keeping(long chat, CompletableFuture<Void> kept) {
-        keeping.put(chat, kept);
-        kept.whenComplete((ignored, failure) -> keeping.remove(chat, kept));
-        return kept;
+    /**
+     * Records the update once the chat's earlier update in hand is kept, or returns null when none is in hand. Not
+     * kept before the earlier one: were the process to die in between, this one would be answered first after the
+     * restart, and the earlier one (which Telegram delivers again) after it. The earlier one's answer may already be
+     * on its way, so this may well be a press on it. Chained in one step per chat, so that updates arriving at once
+     * (webhook requests) are recorded in the order they were chained; never completed exceptionally, as the futures
+     * consume() joins must not be.
+     */
+    private CompletableFuture<Void> recordAfterTheEarlier(long chat, Update update) {
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] chained = new CompletableFuture[1];
+        keeping.compute(chat, (id, earlier) -> {
+            if (earlier == null || earlier.isDone()) {
+                return earlier;
+            }
+            // Asynchronous, so that nothing runs inside compute() even if the earlier one is kept meanwhile.
+            chained[0] = earlier.thenRunAsync(() -> recordAndDrain(chat, update), AFTER_THE_EARLIER);
+            return chained[0];
+        });
+        CompletableFuture<Void> after = chained[0];
+        if (after != null) {
+            after.whenComplete((ignored, failure) -> keeping.remove(chat, after));
+        }
+        return after;
     }
 
-    /** Records an update for its chat's lane to answer next; never throws. */
+    private static final Executor AFTER_THE_EARLIER = task -> Thread.ofVirtual().name("record-after").start(task);
+
+    /**
+     * Records an update for its chat's lane to answer next; never throws. Should even that fail (an Error, say),
+     * the update is answered from memory rather than confirmed to Telegram and dropped.
+     */
     private void recordAndDrain(long chat, Update update) {
         try {
             if (record(chat, update)) {
                 drainLater(chat);
             }
-        } catch (RuntimeException failure) {
-            log.error("Update {} could not be recorded: {}", update.getUpdateId(), failure.getClass().getName());
+        } catch (RuntimeException | Error failure) {
+            log.error("Update {} could not be recorded ({}); answering it from memory", update.getUpdateId(),
+                    failure.getClass().getName());
+            lanes.submit(chat, () -> handler.send(handler.decide(update)));
         }
     }
 

@@ -153,6 +153,30 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             assertThat(answers.sent).containsExactly("answer to 1", "answer to 2");
         }
 
+        @Test
+        void answerWhoseSendingFailsAfterItsCommitIsSentBeforeTheChatsNextOne() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = alone(watched);
+            journal.handle(1, update(1), () -> { }, new Answers()); // a commit has gone through
+            AtomicInteger attempts = new AtomicInteger();
+            Answers failingOnce = new Answers();
+            failingOnce.onSend = outgoing -> {
+                if (text(outgoing).equals("answer to 2") && attempts.getAndIncrement() == 0) {
+                    throw new IllegalStateException("the calls could not be made");
+                }
+            };
+            assertThatThrownBy(() -> journal.handle(7, update(2), () -> { }, failingOnce));
+            watched.events.clear();
+            CountDownLatch called = watched.waitForACall(Duration.ofMillis(250));
+            Answers answers = watched.noting(called);
+
+            journal.handle(7, update(3), () -> { }, answers);
+
+            assertThat(answers.sent).containsExactly("answer to 2", "answer to 3");
+            assertThat(watched.events.indexOf("committed")).as("the next answer kept first, not beside")
+                    .isLessThan(watched.events.lastIndexOf("sent"));
+        }
+
         /** Answers that move the chat to the menu as they decide, as a press does. */
         Answers movingToTheMenu(AtomicReference<Optional<String>> storedWhileDeciding) {
             return new Answers() {
