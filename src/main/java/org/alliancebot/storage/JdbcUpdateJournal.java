@@ -588,17 +588,12 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         }
         for (GroupCommit.SessionRow row : rows) {
             if (row.state() == null) {
-                jdbc.update("DELETE FROM sessions WHERE chat_id = ?", row.chatId());
+                sessions.durable().delete(new ChatId(row.chatId()));
             } else {
                 sessions.durable().put(row.chatId(), row.state());
             }
         }
-        if (answer.isEmpty()) {
-            return new Step.Again();
-        }
-        jdbc.update("INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",
-                arrival.updateId(), chatId, answer.calls(), owner, now);
-        return sendStep(arrival.updateId(), answer, beside);
+        return keep(chatId, arrival.updateId(), answer, now, beside);
     }
 
     private static Step.Send sendStep(long updateId, Answer answer, Beside beside) {
@@ -631,12 +626,17 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     }
 
     private Step keep(long chatId, long updateId, Answer answer, Timestamp now) {
+        return keep(chatId, updateId, answer, now, new Beside());
+    }
+
+    /** Keeps the answer's calls in the outbox; they are sent after the commit, or awaited if already on their way. */
+    private Step keep(long chatId, long updateId, Answer answer, Timestamp now, Beside beside) {
         if (answer.isEmpty()) {
             return new Step.Again();
         }
         jdbc.update("INSERT INTO outbox (update_id, chat_id, calls, owner, claimed_at) VALUES (?, ?, ?, ?, ?)",
                 updateId, chatId, answer.calls(), owner, now);
-        return new Step.Send(updateId, true, answer.send());
+        return sendStep(updateId, answer, beside);
     }
 
     private void recordWaiting(long chatId, Arrival arrival, Timestamp now) {

@@ -129,32 +129,24 @@ final class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private static final Executor AFTER_THE_EARLIER = task -> Thread.ofVirtual().name("record-after").start(task);
 
-    /**
-     * Records an update for its chat's lane to answer next; never throws. Should even that fail (an Error, say),
-     * the update is answered from memory rather than confirmed to Telegram and dropped.
-     */
+    /** Records an update for its chat's lane to answer next. */
     private void recordAndDrain(long chat, Update update) {
-        try {
-            if (record(chat, update)) {
-                drainLater(chat);
-            }
-        } catch (RuntimeException | Error failure) {
-            log.error("Update {} could not be recorded ({}); answering it from memory", update.getUpdateId(),
-                    failure.getClass().getName());
-            lanes.submit(chat, () -> handler.send(handler.decide(update)));
+        if (record(chat, update)) {
+            drainLater(chat);
         }
     }
 
     /**
-     * Records an update, retrying a failing journal a few times. If it still fails the update is answered from
-     * memory: it is lost only if the app also crashes before answering it, rather than certainly.
+     * Records an update, retrying a failing journal a few times. If it still fails (even with an Error) the update
+     * is answered from memory rather than confirmed to Telegram and dropped: it is lost only if the app also
+     * crashes before answering it, rather than certainly.
      */
     private boolean record(long chat, Update update) {
-        RuntimeException last = null;
+        Throwable last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
                 return journal.record(chat, update);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 last = e;
             }
         }

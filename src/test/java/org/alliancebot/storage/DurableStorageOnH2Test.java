@@ -47,6 +47,14 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             return alone;
         }
 
+        /** A new process alone on the file that has answered update {@code updateId} of chat 1, its events cleared. */
+        JdbcUpdateJournal afterACommit(Watched watched, int updateId) {
+            JdbcUpdateJournal journal = alone(watched);
+            journal.handle(1, update(updateId), () -> { }, new Answers());
+            watched.events.clear();
+            return journal;
+        }
+
         @AfterEach
         void close() {
             if (alone != null) {
@@ -156,8 +164,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         @Test
         void answerWhoseSendingFailsAfterItsCommitIsSentBeforeTheChatsNextOne() {
             Watched watched = new Watched();
-            JdbcUpdateJournal journal = alone(watched);
-            journal.handle(1, update(1), () -> { }, new Answers()); // a commit has gone through
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
             AtomicInteger attempts = new AtomicInteger();
             Answers failingOnce = new Answers();
             failingOnce.onSend = outgoing -> {
@@ -337,9 +344,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         @Test
         void callsOfANewUpdateTravelWhileItIsWrittenAndItIsConfirmedOnlyAfterTheCommit() {
             Watched watched = new Watched();
-            JdbcUpdateJournal journal = alone(watched);
-            journal.handle(1, update(1), () -> { }, new Answers()); // a commit has gone through
-            watched.events.clear();
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
             CountDownLatch called = watched.waitForACall(Duration.ofSeconds(5));
 
             journal.handle(2, update(2), () -> watched.events.add("confirmed"), watched.noting(called));
@@ -364,9 +369,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         @Test
         void updateOlderThanOneThisRunWasHandedIsWrittenBeforeItsCallsAreMade() {
             Watched watched = new Watched();
-            JdbcUpdateJournal journal = alone(watched);
-            journal.handle(7, update(9), () -> { }, new Answers());
-            watched.events.clear();
+            JdbcUpdateJournal journal = afterACommit(watched, 9);
             CountDownLatch called = watched.waitForACall(Duration.ofMillis(250));
 
             journal.handle(8, update(5), () -> watched.events.add("confirmed"), watched.noting(called));
@@ -377,9 +380,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         @Test
         void callsMadeBesideAFailedWriteAreWaitedForAndTheUpdateIsNotConfirmed() {
             Watched watched = new Watched();
-            JdbcUpdateJournal journal = alone(watched);
-            journal.handle(1, update(1), () -> { }, new Answers());
-            watched.events.clear();
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
             CountDownLatch called = watched.waitForACall(Duration.ofSeconds(5));
             jdbc.execute("ALTER TABLE outbox RENAME TO outbox_gone");
 
