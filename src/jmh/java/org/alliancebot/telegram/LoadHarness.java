@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -74,6 +75,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * </ul>
  *
  * <p>Other options: {@code --chats N} (200), {@code --seconds S} measured (20) after {@code --warmup W} (10);
+ * {@code --until-compiled} warms up on until the JIT is quiet (see {@link Run#measure});
  * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
  * below saturation (0, the default, is the closed loop); {@code --arrive-over-ms A} spreads the people's first
  * messages over A ms (default: T); {@code --flood-guard} gives Alliance Bot production's flood guard; {@code --idle-connections N} lets the bot's OkHttp pool
@@ -110,6 +112,7 @@ public final class LoadHarness {
         String journal = "memory";
         int arriveOverMillis = -1;
         boolean floodGuard = false;
+        boolean untilCompiled = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bot" -> botKind = args[++i];
@@ -122,10 +125,11 @@ public final class LoadHarness {
                 case "--journal" -> journal = args[++i];
                 case "--arrive-over-ms" -> arriveOverMillis = Integer.parseInt(args[++i]);
                 case "--flood-guard" -> floodGuard = true;
+                case "--until-compiled" -> untilCompiled = true;
                 default -> throw new IllegalArgumentException("usage: LoadHarness "
                         + "[--bot alliance|noop|noop3|noop3-sized] "
                         + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
-                        + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard]");
+                        + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard] [--until-compiled]");
             }
         }
         logAt("INFO");
@@ -142,7 +146,7 @@ public final class LoadHarness {
             };
             try {
                 bot.start();
-                Result result = run.measure(Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+                Result result = run.measure(Duration.ofSeconds(warmup), untilCompiled, Duration.ofSeconds(seconds));
                 System.err.println(Result.HEADER);
                 System.out.println(result.row(botKind + (idleConnections > 0 ? ", " + idleConnections
                         + " idle connections" : "") + (thinkMillis > 0 ? ", think " + thinkMillis + " ms" : "")
@@ -216,12 +220,32 @@ public final class LoadHarness {
             }
         }
 
-        Result measure(Duration warmup, Duration window) throws InterruptedException {
+        /**
+         * @param untilCompiled after the warm-up, warm up on in steps of {@link LoadHarness#COMPILED_STEP} until the JIT
+         *                      compiles for less than {@link LoadHarness#COMPILED_QUIET} in a step (at most
+         *                      {@link LoadHarness#COMPILED_MOST} more): on two cores a JVM still compiling spends up to a core
+         *                      on its compiler threads, and the run would measure its warm-up, not its pace
+         */
+        Result measure(Duration warmup, boolean untilCompiled, Duration window) throws InterruptedException {
             for (Person person : people) {
                 later(arriveOverMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(arriveOverMillis), person,
                         () -> api.sendText(person.chat, "/start", person));
             }
             Thread.sleep(warmup);
+            if (untilCompiled) {
+                long started = System.nanoTime();
+                long compiled = Gauges.compiledMillis();
+                while (System.nanoTime() - started < COMPILED_MOST.toNanos()) {
+                    Thread.sleep(COMPILED_STEP);
+                    long now = Gauges.compiledMillis();
+                    if (now - compiled < COMPILED_QUIET.toMillis()) {
+                        break;
+                    }
+                    compiled = now;
+                }
+                System.err.printf(Locale.ROOT, "warmed up for %d s, then %.0f s more until the JIT was quiet%n",
+                        warmup.toSeconds(), (System.nanoTime() - started) / 1e9);
+            }
             Gauges before = Gauges.now(api);
             measuring = true;
             Thread.sleep(window);
@@ -374,15 +398,28 @@ public final class LoadHarness {
     }
 
     /** Counters read at the start and end of the measured window. */
-    record Gauges(long nanos, long cpuNanos, long gcMillis, long requests, long polls, long emptyPolls,
-                  long updates, long tcpOpens, long machineBusyJiffies) {
+    static final Duration COMPILED_STEP = Duration.ofSeconds(5);
+    static final Duration COMPILED_QUIET = Duration.ofMillis(250);
+    static final Duration COMPILED_MOST = Duration.ofSeconds(180);
+
+    record Gauges(long nanos, long cpuNanos, long gcMillis, long jitMillis, long requests, long polls,
+                  long emptyPolls, long updates, long tcpOpens, long machineBusyJiffies) {
         static Gauges now(LoadBotApi api) {
             long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                     ? os.getProcessCpuTime() : 0;
             long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
-            return new Gauges(System.nanoTime(), cpu, gc, api.requests(), api.polls(), api.emptyPolls(),
+            return new Gauges(System.nanoTime(), cpu, gc, compiledMillis(), api.requests(), api.polls(), api.emptyPolls(),
                     api.updatesHandedOut(), tcpConnectionsOpened(), machineCpuJiffies());
+        }
+
+        /**
+         * Time the JIT's compiler threads have spent compiling, summed over them: they share the two cores, so a
+         * bot still being compiled is not yet at its pace.
+         */
+        static long compiledMillis() {
+            CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
         }
 
         /** CPU time used by everything on this machine, in 1/100 s (Linux only; -1 elsewhere). */
@@ -417,7 +454,7 @@ public final class LoadHarness {
 
         Gauges minus(Gauges earlier) {
             return new Gauges(nanos - earlier.nanos, cpuNanos - earlier.cpuNanos, gcMillis - earlier.gcMillis,
-                    requests - earlier.requests, polls - earlier.polls, emptyPolls - earlier.emptyPolls,
+                    jitMillis - earlier.jitMillis, requests - earlier.requests, polls - earlier.polls, emptyPolls - earlier.emptyPolls,
                     updates - earlier.updates, tcpOpens - earlier.tcpOpens,
                     machineBusyJiffies - earlier.machineBusyJiffies);
         }
@@ -457,12 +494,12 @@ public final class LoadHarness {
             return String.format(Locale.ROOT, """
                     steps measured: %d in %.1f s; mean latency %s; N / throughput = %.2f ms (closed loop only)
                     handed out → first Bot API call of the step p50 / p99: %s / %s
-                    getUpdates calls: %d (%d empty); GC time in window: %d ms; TCP connections opened: %.0f/s
+                    getUpdates calls: %d (%d empty); GC time in window: %d ms; JIT compiling in window: %d ms; TCP connections opened: %.0f/s
                     messages without buttons: %d; stale-button replies: %d; apologies: %d; chats left without a reply for over 2 s: %d
                     other processes used %.2f cores during the window""",
                     latency.length, seconds(), ms(mean(latency)), closedLoopLatencyMs,
                     ms(pct(toFirstCall, 50)), ms(pct(toFirstCall, 99)),
-                    window.polls(), window.emptyPolls(), window.gcMillis(), window.tcpOpens() / seconds(), extraMessages, staleReplies, apologies, stuck,
+                    window.polls(), window.emptyPolls(), window.gcMillis(), window.jitMillis(), window.tcpOpens() / seconds(), extraMessages, staleReplies, apologies, stuck,
                     window.othersCores());
         }
 
