@@ -210,31 +210,26 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             onRollback.accept(chatId);
             throw e;
         }
-        CompletableFuture<Void> sending = certainlyNew && sendsBeside(chatId, answer)
-                ? CompletableFuture.runAsync(answer.send(), BESIDE) : null;
+        if (certainlyNew && sendsBeside(chatId, answer)) {
+            sendBesideTheWrite(chatId, updateId, answer, deferred, now, recorded);
+            return;
+        }
         boolean kept;
         try {
-            // Encoded only now, with the calls on their way if they go beside.
-            List<GroupCommit.SessionRow> writes = deferred.rows();
-            kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, writes, answer.calls()));
+            kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, deferred.rows(),
+                    answer.calls()));
         } catch (RuntimeException e) {
             onRollback.accept(chatId); // the cached session changed with a decision that was not kept
-            awaitQuietly(sending); // so that answering it again cannot overtake these calls
             throw e;
         }
         recordedLately.put(updateId, Boolean.TRUE);
         recorded.run();
         if (!kept) {
             onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
-            awaitQuietly(sending);
             return;
         }
         try {
-            if (sending != null) {
-                await(sending);
-            } else {
-                answer.send().run();
-            }
+            answer.send().run();
         } catch (RuntimeException | Error e) {
             // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
             unsettled.add(chatId);
@@ -243,6 +238,51 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         if (!answer.isEmpty()) {
             groupCommit.sent(updateId, chatId);
         }
+    }
+
+    /**
+     * The calls go out on this thread, which is already running, while another writes and commits the rows (and
+     * then tells Telegram the update is kept): the answer does not wait for a thread to be scheduled, and the
+     * session is encoded off its path. Returns once both are done, so the chat's next update goes after both.
+     */
+    private void sendBesideTheWrite(long chatId, long updateId, Answer answer, DeferredSessionStore.Deferred deferred,
+                                    Timestamp now, Runnable recorded) {
+        CompletableFuture<Boolean> writing = CompletableFuture.supplyAsync(() -> {
+            boolean kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, deferred.rows(),
+                    answer.calls()));
+            recordedLately.put(updateId, Boolean.TRUE);
+            recorded.run();
+            return kept;
+        }, BESIDE);
+        Throwable sendFailure = null;
+        try {
+            answer.send().run();
+        } catch (RuntimeException | Error e) {
+            sendFailure = e;
+        }
+        boolean kept;
+        try {
+            kept = writing.join();
+        } catch (CompletionException e) {
+            onRollback.accept(chatId); // the cached session changed with a decision that was not kept
+            if (sendFailure != null) {
+                log.warn("Calls made beside a failed write failed too ({})", sendFailure.getClass().getSimpleName());
+            }
+            throw unwrapped(e);
+        }
+        if (!kept) {
+            onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
+            return;
+        }
+        if (sendFailure != null) {
+            // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
+            unsettled.add(chatId);
+            if (sendFailure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) sendFailure;
+        }
+        groupCommit.sent(updateId, chatId);
     }
 
     /**
@@ -255,18 +295,23 @@ public final class JdbcUpdateJournal implements UpdateJournal {
         return !answer.isEmpty() && groupCommit.committing() && !groupCommit.holdsSentRow(chatId);
     }
 
-    private static void await(CompletableFuture<Void> sending) {
+    private static void await(CompletableFuture<?> work) {
         try {
-            sending.join();
+            work.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+            throw unwrapped(e);
         }
+    }
+
+    /** What failed inside a future, as it was thrown. */
+    private static RuntimeException unwrapped(CompletionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return e;
     }
 
     private static void awaitQuietly(CompletableFuture<Void> sending) {
