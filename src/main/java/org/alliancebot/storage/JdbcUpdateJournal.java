@@ -95,6 +95,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     private final AtomicLong highestHanded = new AtomicLong(Long.MIN_VALUE);
     /** Where an answer's calls are made while its rows are written, each on a virtual thread of its own. */
     private static final Executor BESIDE = task -> Thread.ofVirtual().name("send-beside").start(task);
+    private static final Executor WRITE_BESIDE = task -> Thread.ofVirtual().name("write-beside").start(task);
     /**
      * Alone on its database: chats that may have updates recorded to wait, or answers a crash left unsent, so the
      * next update must not be answered before them. Marked before anything is recorded to wait.
@@ -253,7 +254,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             recordedLately.put(updateId, Boolean.TRUE);
             recorded.run();
             return kept;
-        }, BESIDE);
+        }, WRITE_BESIDE);
         Throwable sendFailure = null;
         try {
             answer.send().run();
