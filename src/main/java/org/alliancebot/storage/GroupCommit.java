@@ -18,10 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes the answers that different chats' lanes decided at the same moment in one transaction, alone on an H2
  * file. H2 writes every page a commit changed, so a commit per answer rewrote the same inbox, outbox and session
- * pages again and again; one per batch writes them once. No thread of its own is on the way: the first lane to
- * find the writer free writes everything waiting, its own answer among them, while the others wait for it, so a
- * lone answer is written at once by its own lane. Outbox rows already sent are deleted in the same transaction
- * (and every 0.2 s when nothing else is written).
+ * pages again and again; one per batch writes them once. No thread of its own is on the way: the first writer to
+ * find the writer's lock free writes everything waiting, its own answer among them, while the others wait for it,
+ * so a lone answer is written at once by the thread that brought it (its lane, or the thread that writes while the
+ * lane makes the answer's calls). Outbox rows already sent are deleted in the same transaction (and every 0.2 s
+ * when nothing else is written).
  */
 final class GroupCommit implements AutoCloseable {
 

@@ -93,8 +93,9 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      * above it and above {@link #highestEarlier} cannot be in the inbox, so it cannot be a re-delivery.
      */
     private final AtomicLong highestHanded = new AtomicLong(Long.MIN_VALUE);
-    /** Where an answer's calls are made while its rows are written, each on a virtual thread of its own. */
+    /** On PostgreSQL, where an answer's calls are made while the answering thread's transaction writes its rows. */
     private static final Executor BESIDE = task -> Thread.ofVirtual().name("send-beside").start(task);
+    /** Writes and commits a new answer's rows on the H2 file while the thread that decided it makes its calls. */
     private static final Executor WRITE_BESIDE = task -> Thread.ofVirtual().name("write-beside").start(task);
     /**
      * Alone on its database: chats that may have updates recorded to wait, or answers a crash left unsent, so the
@@ -244,21 +245,34 @@ public final class JdbcUpdateJournal implements UpdateJournal {
     /**
      * The calls go out on this thread, which is already running, while another writes and commits the rows (and
      * then tells Telegram the update is kept): the answer does not wait for a thread to be scheduled, and the
-     * session is encoded off its path. Returns once both are done, so the chat's next update goes after both.
+     * session is encoded off its path. Returns or throws only once both are done, so the chat's next update goes
+     * after both. A failure to tell Telegram (the {@code recorded} callback) is thrown only after the commit's
+     * bookkeeping, so it is never taken for a failed write.
      */
     private void sendBesideTheWrite(long chatId, long updateId, Answer answer, DeferredSessionStore.Deferred deferred,
                                     Timestamp now, Runnable recorded) {
-        CompletableFuture<Boolean> writing = CompletableFuture.supplyAsync(() -> {
-            boolean kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, deferred.rows(),
-                    answer.calls()));
-            recordedLately.put(updateId, Boolean.TRUE);
-            recorded.run();
-            return kept;
-        }, WRITE_BESIDE);
+        Throwable[] confirming = new Throwable[1];
+        CompletableFuture<Boolean> writing;
+        try {
+            writing = CompletableFuture.supplyAsync(() -> {
+                boolean kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner,
+                        deferred.rows(), answer.calls()));
+                recordedLately.put(updateId, Boolean.TRUE);
+                try {
+                    recorded.run();
+                } catch (RuntimeException | Error e) {
+                    confirming[0] = e; // seen by the caller after join()
+                }
+                return kept;
+            }, WRITE_BESIDE);
+        } catch (RuntimeException | Error e) {
+            onRollback.accept(chatId); // nothing was written: the decision is not kept
+            throw e;
+        }
         Throwable sendFailure = null;
         try {
             answer.send().run();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             sendFailure = e;
         }
         boolean kept;
@@ -266,24 +280,30 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             kept = writing.join();
         } catch (CompletionException e) {
             onRollback.accept(chatId); // the cached session changed with a decision that was not kept
+            Throwable failure = e.getCause() == null ? e : e.getCause();
             if (sendFailure != null) {
-                log.warn("Calls made beside a failed write failed too ({})", sendFailure.getClass().getSimpleName());
+                failure.addSuppressed(sendFailure);
             }
-            throw unwrapped(e);
+            throw unchecked(failure);
         }
         if (!kept) {
             onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
-            return;
-        }
-        if (sendFailure != null) {
+            if (sendFailure != null) {
+                log.warn("Calls answering a re-delivery failed ({})", sendFailure.getClass().getSimpleName());
+            }
+        } else if (sendFailure != null) {
             // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
             unsettled.add(chatId);
-            if (sendFailure instanceof Error error) {
-                throw error;
+            if (confirming[0] != null) {
+                sendFailure.addSuppressed(confirming[0]);
             }
-            throw (RuntimeException) sendFailure;
+            throw unchecked(sendFailure);
+        } else {
+            groupCommit.sent(updateId, chatId);
         }
-        groupCommit.sent(updateId, chatId);
+        if (confirming[0] != null) {
+            throw unchecked(confirming[0]);
+        }
     }
 
     /**
@@ -306,13 +326,16 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
     /** What failed inside a future, as it was thrown. */
     private static RuntimeException unwrapped(CompletionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (e.getCause() instanceof Error error) {
+        return e.getCause() == null ? e : unchecked(e.getCause());
+    }
+
+    /** A failure to rethrow: an Error is thrown here, a checked exception wrapped. */
+    private static RuntimeException unchecked(Throwable failure) {
+        if (failure instanceof Error error) {
             throw error;
         }
-        return e;
+        return failure instanceof RuntimeException runtime ? runtime
+                : new IllegalStateException("an answer failed", failure);
     }
 
     private static void awaitQuietly(CompletableFuture<Void> sending) {
@@ -374,7 +397,8 @@ public final class JdbcUpdateJournal implements UpdateJournal {
 
         /**
          * The calls as kept in the outbox, {@code null} when there is nothing to send; written out on first use,
-         * so that calls sent beside the write are on their way first.
+         * by whichever thread writes the rows, so that calls sent beside the write never wait for it. The calls
+         * are only read, by this and by the sending, so both may run at once.
          */
         String calls() {
             if (outgoing != null && calls == null) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -162,7 +163,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         }
 
         @Test
-        void answerWhoseSendingFailsAfterItsCommitIsSentBeforeTheChatsNextOne() {
+        void answerWhoseSendingFailsBesideItsCommitIsSentBeforeTheChatsNextOne() {
             Watched watched = new Watched();
             JdbcUpdateJournal journal = afterACommit(watched, 1);
             AtomicInteger attempts = new AtomicInteger();
@@ -390,6 +391,65 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             jdbc.execute("ALTER TABLE outbox_gone RENAME TO outbox");
             assertThat(watched.events).as("the dispatcher records it to answer again, after these calls")
                     .containsExactly("sent");
+        }
+
+        @Test
+        void callsThatFailBesideTheWriteAreThrownOnlyOnceTheUpdateIsCommitted() throws Exception {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
+            CountDownLatch commitMayFinish = new CountDownLatch(1);
+            watched.beforeCommit = () -> await(commitMayFinish);
+            AtomicInteger attempts = new AtomicInteger();
+            Answers failing = new Answers();
+            failing.onSend = outgoing -> {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("the calls could not be made");
+            };
+
+            CompletableFuture<Void> handling = CompletableFuture.runAsync(() ->
+                    journal.handle(7, update(2), () -> watched.events.add("confirmed"), failing));
+            waitUntil(() -> attempts.get() == 1);
+            Thread.sleep(50);
+            assertThat(handling).as("the chat's lane waits for the commit beside its failed calls").isNotDone();
+            commitMayFinish.countDown();
+
+            assertThatThrownBy(handling::join).hasRootCauseMessage("the calls could not be made");
+            assertThat(watched.events).containsExactly("committed", "confirmed");
+        }
+
+        @Test
+        void errorInTheWriteBesideTheCallsIsThrownAfterTheCallsAndForgetsTheCachedSession() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
+            watched.beforeCommit = () -> {
+                throw new AssertionError("the disk is gone");
+            };
+            Answers answers = movingToTheMenu(new AtomicReference<>());
+            answers.onSend = outgoing -> watched.events.add("sent");
+
+            assertThatThrownBy(() -> journal.handle(2, update(2), () -> watched.events.add("confirmed"), answers))
+                    .isInstanceOf(AssertionError.class).hasMessage("the disk is gone");
+
+            assertThat(watched.events).as("made, and not confirmed: the dispatcher records it to answer again")
+                    .containsExactly("sent");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE update_id = 2", Integer.class)).isZero();
+            assertThat(storage.sessions().get(ChatId.of(2))).as("the cache does not keep what was not kept").isEmpty();
+        }
+
+        @Test
+        void failureToConfirmAnUpdateCommittedBesideItsCallsLeavesNoAnswerToRepeat() {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
+            Answers answers = new Answers();
+
+            assertThatThrownBy(() -> journal.handle(7, update(2), () -> {
+                throw new IllegalStateException("telling Telegram failed");
+            }, answers)).hasMessage("telling Telegram failed");
+            journal.handle(7, update(3), () -> { }, answers);
+            journal.flush();
+
+            assertThat(answers.sent).as("kept and sent once").containsExactly("answer to 2", "answer to 3");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox", Integer.class)).isZero();
         }
 
         private static void await(CountDownLatch latch) {
