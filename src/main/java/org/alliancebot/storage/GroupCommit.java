@@ -123,6 +123,14 @@ final class GroupCommit implements AutoCloseable {
         return undeleted.containsKey(chatId);
     }
 
+    /**
+     * Whether no batch is being written and none is forming: an answer written now is written alone, at once.
+     * A hint only, read without the lock.
+     */
+    boolean idle() {
+        return !writer.isLocked() && waiting.isEmpty();
+    }
+
     /** Whether the last transaction committed (none has yet: false). */
     boolean committing() {
         return committing;

@@ -212,33 +212,55 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             onRollback.accept(chatId);
             throw e;
         }
-        if (certainlyNew && sendsBeside(chatId, answer)) {
+        boolean beside = certainlyNew && sendsBeside(chatId, answer);
+        if (beside && groupCommit.idle()) {
+            // Nothing to wait for but the write itself: the calls go from here, the write on another thread.
             sendBesideTheWrite(chatId, updateId, answer, deferred, now, recorded);
             return;
         }
+        // Under load the write joins a batch, and this thread, already running, takes it; the calls go on another.
+        CompletableFuture<Void> sending = beside ? CompletableFuture.runAsync(answer.send(), BESIDE) : null;
         boolean kept;
         try {
+            // Encoded only now, with the calls on their way if they go beside.
             kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner, deferred.rows(),
                     answer.calls()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             onRollback.accept(chatId); // the cached session changed with a decision that was not kept
+            awaitQuietly(sending); // so that answering it again cannot overtake these calls
             throw e;
         }
         recordedLately.put(updateId, Boolean.TRUE);
-        recorded.run();
+        Throwable confirming = null;
+        try {
+            recorded.run();
+        } catch (RuntimeException | Error e) {
+            confirming = e; // thrown once the commit's bookkeeping is done, never taken for a failed write
+        }
         if (!kept) {
             onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
-            return;
+            awaitQuietly(sending);
+        } else {
+            try {
+                if (sending != null) {
+                    await(sending);
+                } else {
+                    answer.send().run();
+                }
+            } catch (RuntimeException | Error e) {
+                // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
+                unsettled.add(chatId);
+                if (confirming != null) {
+                    e.addSuppressed(confirming);
+                }
+                throw e;
+            }
+            if (!answer.isEmpty()) {
+                groupCommit.sent(updateId, chatId);
+            }
         }
-        try {
-            answer.send().run();
-        } catch (RuntimeException | Error e) {
-            // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
-            unsettled.add(chatId);
-            throw e;
-        }
-        if (!answer.isEmpty()) {
-            groupCommit.sent(updateId, chatId);
+        if (confirming != null) {
+            throw unchecked(confirming);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -391,6 +392,32 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             jdbc.execute("ALTER TABLE outbox_gone RENAME TO outbox");
             assertThat(watched.events).as("the dispatcher records it to answer again, after these calls")
                     .containsExactly("sent");
+        }
+
+        @Test
+        void callsOfANewUpdateTravelWhileItWaitsForABatchBeingWritten() throws Exception {
+            Watched watched = new Watched();
+            JdbcUpdateJournal journal = afterACommit(watched, 1);
+            CountDownLatch commitMayFinish = new CountDownLatch(1);
+            watched.beforeCommit = () -> await(commitMayFinish);
+            Answers answers = new Answers();
+            answers.onSend = outgoing -> watched.events.add("sent " + text(outgoing));
+
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() ->
+                    journal.handle(2, update(2), () -> watched.events.add("confirmed 2"), answers));
+            waitUntil(() -> watched.events.contains("sent answer to 2"));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() ->
+                    journal.handle(3, update(3), () -> watched.events.add("confirmed 3"), answers));
+            waitUntil(() -> watched.events.contains("sent answer to 3"));
+            assertThat(watched.events).as("both sent while the first commit is held")
+                    .containsExactly("sent answer to 2", "sent answer to 3");
+            commitMayFinish.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+
+            assertThat(watched.events).contains("confirmed 2", "confirmed 3");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE update_id IN (2, 3)", Integer.class))
+                    .isEqualTo(2);
         }
 
         @Test
