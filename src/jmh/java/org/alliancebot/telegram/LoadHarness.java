@@ -397,11 +397,11 @@ public final class LoadHarness {
         }
     }
 
-    /** Counters read at the start and end of the measured window. */
     static final Duration COMPILED_STEP = Duration.ofSeconds(5);
     static final Duration COMPILED_QUIET = Duration.ofMillis(250);
     static final Duration COMPILED_MOST = Duration.ofSeconds(180);
 
+    /** Counters read at the start and end of the measured window. */
     record Gauges(long nanos, long cpuNanos, long gcMillis, long jitMillis, long requests, long polls,
                   long emptyPolls, long updates, long tcpOpens, long machineBusyJiffies) {
         static Gauges now(LoadBotApi api) {

@@ -231,37 +231,18 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             throw e;
         }
         recordedLately.put(updateId, Boolean.TRUE);
-        Throwable confirming = null;
+        Throwable confirming = confirm(recorded);
+        Throwable sendFailure = null;
         try {
-            recorded.run();
-        } catch (RuntimeException | Error e) {
-            confirming = e; // thrown once the commit's bookkeeping is done, never taken for a failed write
-        }
-        if (!kept) {
-            onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
-            awaitQuietly(sending);
-        } else {
-            try {
-                if (sending != null) {
-                    await(sending);
-                } else {
-                    answer.send().run();
-                }
-            } catch (RuntimeException | Error e) {
-                // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
-                unsettled.add(chatId);
-                if (confirming != null) {
-                    e.addSuppressed(confirming);
-                }
-                throw e;
+            if (sending != null) {
+                await(sending); // the chat's next update, or this one answered again, goes after these calls
+            } else if (kept) {
+                answer.send().run();
             }
-            if (!answer.isEmpty()) {
-                groupCommit.sent(updateId, chatId);
-            }
+        } catch (Throwable e) {
+            sendFailure = e;
         }
-        if (confirming != null) {
-            throw unchecked(confirming);
-        }
+        settle(chatId, updateId, answer, kept, sendFailure, confirming);
     }
 
     /**
@@ -280,11 +261,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
                 boolean kept = groupCommit.write(new GroupCommit.Answered(updateId, chatId, now, owner,
                         deferred.rows(), answer.calls()));
                 recordedLately.put(updateId, Boolean.TRUE);
-                try {
-                    recorded.run();
-                } catch (RuntimeException | Error e) {
-                    confirming[0] = e; // seen by the caller after join()
-                }
+                confirming[0] = confirm(recorded); // seen by the caller after join()
                 return kept;
             }, WRITE_BESIDE);
         } catch (RuntimeException | Error e) {
@@ -308,23 +285,43 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             }
             throw unchecked(failure);
         }
+        settle(chatId, updateId, answer, kept, sendFailure, confirming[0]);
+    }
+
+    /** Runs the callback that tells Telegram an update is kept; what it threw, or null. */
+    private static Throwable confirm(Runnable recorded) {
+        try {
+            recorded.run();
+            return null;
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
+    }
+
+    /**
+     * After an answer's commit and its calls: a re-delivery's decision is dropped; an answer whose calls failed
+     * stays in the outbox, unsent, and its chat's next update must not go before it, nor beside; a sent one's row
+     * goes with the next batch. A failure to confirm is thrown last, once this bookkeeping is done, so that it is
+     * never taken for a failed write.
+     */
+    private void settle(long chatId, long updateId, Answer answer, boolean kept, Throwable sendFailure,
+                        Throwable confirming) {
         if (!kept) {
             onRollback.accept(chatId); // a re-delivery after all: its decision is dropped
             if (sendFailure != null) {
                 log.warn("Calls answering a re-delivery failed ({})", sendFailure.getClass().getSimpleName());
             }
         } else if (sendFailure != null) {
-            // Its row stays in the outbox, unsent: the chat's next update must not go before it, nor beside.
             unsettled.add(chatId);
-            if (confirming[0] != null) {
-                sendFailure.addSuppressed(confirming[0]);
+            if (confirming != null) {
+                sendFailure.addSuppressed(confirming);
             }
             throw unchecked(sendFailure);
-        } else {
+        } else if (!answer.isEmpty()) {
             groupCommit.sent(updateId, chatId);
         }
-        if (confirming[0] != null) {
-            throw unchecked(confirming[0]);
+        if (confirming != null) {
+            throw unchecked(confirming);
         }
     }
 

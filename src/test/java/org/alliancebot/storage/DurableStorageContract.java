@@ -431,6 +431,20 @@ abstract class DurableStorageContract {
             return called;
         }
 
+        /** Each commit waits until the returned latch is counted down. */
+        CountDownLatch holdCommits() {
+            CountDownLatch mayFinish = new CountDownLatch(1);
+            beforeCommit = () -> {
+                try {
+                    mayFinish.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            };
+            return mayFinish;
+        }
+
         /** Answers that note each send, and count {@code called} down. */
         Answers noting(CountDownLatch called) {
             Answers answers = new Answers();

@@ -398,8 +398,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         void callsOfANewUpdateTravelWhileItWaitsForABatchBeingWritten() throws Exception {
             Watched watched = new Watched();
             JdbcUpdateJournal journal = afterACommit(watched, 1);
-            CountDownLatch commitMayFinish = new CountDownLatch(1);
-            watched.beforeCommit = () -> await(commitMayFinish);
+            CountDownLatch commitMayFinish = watched.holdCommits();
             Answers answers = new Answers();
             answers.onSend = outgoing -> watched.events.add("sent " + text(outgoing));
 
@@ -424,8 +423,7 @@ class DurableStorageOnH2Test extends DurableStorageContract {
         void callsThatFailBesideTheWriteAreThrownOnlyOnceTheUpdateIsCommitted() throws Exception {
             Watched watched = new Watched();
             JdbcUpdateJournal journal = afterACommit(watched, 1);
-            CountDownLatch commitMayFinish = new CountDownLatch(1);
-            watched.beforeCommit = () -> await(commitMayFinish);
+            CountDownLatch commitMayFinish = watched.holdCommits();
             AtomicInteger attempts = new AtomicInteger();
             Answers failing = new Answers();
             failing.onSend = outgoing -> {
