@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -65,6 +67,7 @@ public class JournalBenchmark {
     public boolean withAnswer;
 
     private HikariDataSource source;
+    private Path files;
     private UpdateJournal journal;
     private SessionStore sessions;
     private int next = 1;
@@ -96,7 +99,8 @@ public class JournalBenchmark {
     public void open() throws IOException {
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(20);
-        config.setJdbcUrl("jdbc:h2:file:" + Files.createTempDirectory("journal-bench").resolve("alliance")
+        files = Files.createTempDirectory("journal-bench");
+        config.setJdbcUrl("jdbc:h2:file:" + files.resolve("alliance")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         config.setUsername("sa");
         source = new HikariDataSource(config);
@@ -109,8 +113,9 @@ public class JournalBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws IOException {
         source.close();
+        FileSystemUtils.deleteRecursively(files);
     }
 
     @Benchmark

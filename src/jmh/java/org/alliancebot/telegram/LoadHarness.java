@@ -36,11 +36,13 @@ import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.embedding.TestEmbeddings;
 import org.alliancebot.storage.Databases;
+import org.alliancebot.storage.H2FileCompaction;
 import org.alliancebot.storage.StorageConfiguration;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -78,7 +80,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * {@code --until-compiled} warms up on until the JIT is quiet (see {@link Run#measure});
  * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
  * below saturation (0, the default, is the closed loop); {@code --arrive-over-ms A} spreads the people's first
- * messages over A ms (default: T); {@code --flood-guard} gives Alliance Bot production's flood guard; {@code --idle-connections N} lets the bot's OkHttp pool
+ * messages over A ms (default: T); {@code --flood-guard} gives Alliance Bot production's flood guard; {@code --no-compaction} leaves the H2 file
+ * uncompacted while it runs, as production did before 2026-12-01; {@code --idle-connections N} lets the bot's OkHttp pool
  * keep N idle connections instead of OkHttp's default 5 (Alliance Bot keeps 256; others by reflection: an
  * experiment, not a setting); {@code --rtt-ms R} gives every Bot API call a round trip of R ms, as over the
  * internet to Telegram (0, the default, is loopback). From the repository root:
@@ -113,6 +116,7 @@ public final class LoadHarness {
         int arriveOverMillis = -1;
         boolean floodGuard = false;
         boolean untilCompiled = false;
+        boolean compaction = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bot" -> botKind = args[++i];
@@ -126,10 +130,12 @@ public final class LoadHarness {
                 case "--arrive-over-ms" -> arriveOverMillis = Integer.parseInt(args[++i]);
                 case "--flood-guard" -> floodGuard = true;
                 case "--until-compiled" -> untilCompiled = true;
+                case "--no-compaction" -> compaction = false;
                 default -> throw new IllegalArgumentException("usage: LoadHarness "
                         + "[--bot alliance|noop|noop3|noop3-sized] "
                         + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
-                        + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard] [--until-compiled]");
+                        + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard] [--until-compiled] "
+                        + "[--no-compaction]");
             }
         }
         logAt("INFO");
@@ -137,7 +143,8 @@ public final class LoadHarness {
             Run run = new Run(api, chats, thinkMillis, arriveOverMillis < 0 ? thinkMillis : arriveOverMillis);
             api.observe(run);
             Bot bot = switch (botKind) {
-                case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal, floodGuard);
+                case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal, floodGuard,
+                        compaction);
                 case "noop" -> new NoopBot(api.settings(), false, idleConnections);
                 case "noop3" -> new NoopBot(api.settings(), true, idleConnections);
                 case "noop3-sized" -> new NoopBot(api.settings(), true, idleConnections, true);
@@ -153,6 +160,7 @@ public final class LoadHarness {
                         + (roundTripMillis > 0 ? ", round trip " + roundTripMillis + " ms" : "")
                         + (botKind.equals("alliance") && !journal.equals("memory") ? ", " + journal + " journal" : "")
                         + (botKind.equals("alliance") && floodGuard ? ", flood guard" : "")
+                        + (journal.equals("h2") && !compaction ? ", not compacted" : "")
                         + (arriveOverMillis >= 0 ? ", arriving over " + arriveOverMillis + " ms" : "")));
                 System.err.println(result.details());
                 System.err.println("mean request body: " + api.meanRequestBytes());
@@ -540,13 +548,15 @@ public final class LoadHarness {
         private final TelegramBot bot;
         private final AutoCloseable database;
 
-        AllianceBot(TelegramSettings settings, int idleConnections, String journalKind, boolean floodGuard) {
+        AllianceBot(TelegramSettings settings, int idleConnections, String journalKind, boolean floodGuard,
+                    boolean compaction) {
             Snapshot snapshot = Snapshot.load(Path.of("content"), TestEmbeddings.miniLm()).orThrow();
             SessionStore sessions = new CaffeineSessionStore(Duration.ofHours(1), 100_000);
             UpdateJournal journal = UpdateJournal.inMemory();
             AutoCloseable opened = () -> { };
             if (!journalKind.equals("memory")) {
-                HikariDataSource source = dataSource(journalKind);
+                Path files = journalKind.equals("h2") ? temporaryDirectory() : null;
+                HikariDataSource source = dataSource(journalKind, files);
                 Flyway.configure().dataSource(source).load().migrate();
                 var storage = new StorageConfiguration(source,
                         new TransactionTemplate(
@@ -554,7 +564,31 @@ public final class LoadHarness {
                         Clock.systemUTC(), Duration.ofHours(1), 100_000, journalKind.startsWith("h2"));
                 sessions = storage.sessions();
                 journal = storage.journal();
-                opened = source;
+                // Production compacts an H2 file every 0.2 s (StorageWiring); so does this run.
+                ScheduledExecutorService compacting = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("h2-compaction").daemon().factory());
+                if (files != null && compaction) {
+                    H2FileCompaction compactions = new H2FileCompaction(source);
+                    compacting.scheduleWithFixedDelay(() -> {
+                        try {
+                            compactions.step();
+                        } catch (Exception e) {
+                            System.err.println("compacting the H2 file: " + e);
+                        }
+                    }, 200, 200, TimeUnit.MILLISECONDS);
+                }
+                opened = () -> {
+                    compacting.shutdownNow();
+                    if (files != null) {
+                        // Before closing, which compacts it.
+                        System.err.printf(Locale.ROOT, "H2 file at the end: %.0f MB%n", sizeOf(files) / 1e6);
+                    }
+                    source.close();
+                    if (files != null) {
+                        // An H2 file grows to about 2 GB in a saturated run: a few left behind fill the disk.
+                        FileSystemUtils.deleteRecursively(files);
+                    }
+                };
             }
             database = opened;
             // No flood guard unless asked: in a closed loop a simulated person presses hundreds of times a second,
@@ -567,20 +601,34 @@ public final class LoadHarness {
             }
         }
 
-        /** Production's settings: the default H2 URL's options in a fresh directory, or PostgreSQL; 20 connections. */
-        private static HikariDataSource dataSource(String kind) {
+        private static long sizeOf(Path dir) {
+            try (var files = Files.walk(dir)) {
+                return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        private static Path temporaryDirectory() {
+            try {
+                return Files.createTempDirectory("alliance-load-h2");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Production's settings: the default H2 URL's options in {@code files}, a fresh directory, or PostgreSQL;
+         * 20 connections.
+         */
+        private static HikariDataSource dataSource(String kind, Path files) {
             HikariConfig config = new HikariConfig();
             config.setMaximumPoolSize(20);
             switch (kind) {
                 case "h2" -> {
-                    try {
-                        Path dir = Files.createTempDirectory("alliance-load-h2");
-                        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("alliance") + ";MODE=PostgreSQL;"
-                                + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-                        config.setUsername("sa");
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    config.setJdbcUrl("jdbc:h2:file:" + files.resolve("alliance") + ";MODE=PostgreSQL;"
+                            + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                    config.setUsername("sa");
                 }
                 case "h2-memory" -> {
                     // A diagnosis, not a way to run the bot: H2's engine on the same path with no file at all.
