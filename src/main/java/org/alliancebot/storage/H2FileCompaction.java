@@ -13,7 +13,7 @@ import org.h2.mvstore.db.Store;
  * Keeps an embedded H2 file from growing without end. Every commit must reach the file before Telegram is told an
  * update is kept, so the bot's URL sets {@code WRITE_DELAY=0}; that also stops H2's background writer, the only
  * thing that rewrites half-empty chunks while the database is open. Each commit leaves a chunk in which a page or
- * two (the inbox's last page, say) stays live, so without it the file grew by about 9 KB per answered update until
+ * two (the inbox's last page, say) stays live, so without it the file grew by 7–8 KB per answered update until
  * the next restart. One {@link #step()} rewrites a bounded amount of live data from the emptiest old chunks, as the
  * background writer would, so that they die and their space is used again; the store's own lock keeps it safe
  * beside commits.
