@@ -16,7 +16,8 @@ import org.h2.mvstore.db.Store;
  * two (the inbox's last page, say) stays live, so without it the file grew by 7–8 KB per answered update until
  * the next restart. One {@link #step()} rewrites a bounded amount of live data from the emptiest old chunks, as the
  * background writer would, so that they die and their space is used again; the store's own lock keeps it safe
- * beside commits.
+ * beside commits, each of which still writes everything unsaved before it returns. The file stops growing; it
+ * shrinks only when the database is closed.
  */
 public final class H2FileCompaction {
 
@@ -26,38 +27,59 @@ public final class H2FileCompaction {
     static final int WRITE_LIMIT = 256 * 1024;
 
     private final DataSource dataSource;
+    /** Found once through a connection, and again only if the database was closed and opened anew. */
+    private volatile MVStore store;
 
     public H2FileCompaction(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /**
-     * Rewrites up to {@link #WRITE_LIMIT} live bytes when the chunks are less than {@link #TARGET_FILL_RATE}% full.
+     * Rewrites up to {@link #WRITE_LIMIT} live bytes when the chunks are less than {@link #TARGET_FILL_RATE}% full,
+     * and nothing when H2 does it itself (a database in memory, one written with a delay, or one opened read-only).
      *
      * @return whether any chunk was rewritten
-     * @throws SQLException if no connection could be had
+     * @throws SQLException          if no connection could be had to find the store
+     * @throws IllegalStateException if the data source does not lead to an embedded H2 database, so that nothing
+     *                               would ever be compacted
      */
     public boolean step() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return store(connection).map(store -> store.compact(TARGET_FILL_RATE, WRITE_LIMIT)).orElse(false);
-        }
+        MVStore mvStore = store();
+        return ownWorkIn(mvStore) && mvStore.compact(TARGET_FILL_RATE, WRITE_LIMIT);
     }
 
-    /** The share of live data in the file's chunks, in percent; empty when the database is not an H2 file. */
+    /** The share of live data in the file's chunks, in percent; empty when the database has no file. */
     public Optional<Integer> fillRate() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return store(connection).map(store -> store.getFileStore().getChunksFillRate());
-        }
+        MVStore mvStore = store();
+        return mvStore.getFileStore() == null ? Optional.empty()
+                : Optional.of(mvStore.getFileStore().getChunksFillRate());
     }
 
-    /** The store under an embedded H2 file's connection; empty for anything else (PostgreSQL, H2 in memory). */
-    private static Optional<MVStore> store(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)
-                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-            return Optional.empty();
+    /** Whether the file's chunks are this class's to rewrite: H2's background writer is off and the file writable. */
+    private static boolean ownWorkIn(MVStore mvStore) {
+        return mvStore.getFileStore() != null && mvStore.getAutoCommitDelay() == 0
+                && !mvStore.getFileStore().isReadOnly();
+    }
+
+    private MVStore store() throws SQLException {
+        MVStore known = store;
+        if (known == null || known.isClosed()) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = storeBehind(connection);
+            }
+            store = known;
         }
-        Store store = session.getDatabase().getStore();
-        MVStore mvStore = store == null ? null : store.getMvStore();
-        return mvStore == null || mvStore.getFileStore() == null ? Optional.empty() : Optional.of(mvStore);
+        return known;
+    }
+
+    private static MVStore storeBehind(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(JdbcConnection.class)
+                && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session) {
+            Store store = session.getDatabase().getStore();
+            if (store != null && store.getMvStore() != null) {
+                return store.getMvStore();
+            }
+        }
+        throw new IllegalStateException("the data source does not lead to an embedded H2 database");
     }
 }
