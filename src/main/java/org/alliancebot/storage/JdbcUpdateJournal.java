@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -93,6 +94,17 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      * above it and above {@link #highestEarlier} cannot be in the inbox, so it cannot be a re-delivery.
      */
     private final AtomicLong highestHanded = new AtomicLong(Long.MIN_VALUE);
+    /**
+     * Alone on its database: how many lanes are answering a new update right now. One means no other answer is on
+     * its way to the group commit, the sign that writing beside the calls costs no batching; the commit's own
+     * {@link GroupCommit#idle()} alone is true for a moment between any two batches.
+     */
+    private final AtomicInteger answering = new AtomicInteger();
+    /**
+     * Up to this many lanes answering at once, a new answer's rows are written beside its calls: two at once is
+     * common even at 100 presses a second, and taking the batch then lengthened the tail; more means load.
+     */
+    private static final int ANSWERING_BESIDE_AT_MOST = 2;
     /** On PostgreSQL, where an answer's calls are made while the answering thread's transaction writes its rows. */
     private static final Executor BESIDE = task -> Thread.ofVirtual().name("send-beside").start(task);
     /** Writes and commits a new answer's rows on the H2 file while the thread that decided it makes its calls. */
@@ -196,6 +208,15 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      * and it is answered again, from the session as it was.
      */
     private void answerAlone(long chatId, Arrival arrival, long handedBefore, Runnable recorded) {
+        answering.incrementAndGet();
+        try {
+            answerAloneCounted(chatId, arrival, handedBefore, recorded);
+        } finally {
+            answering.decrementAndGet();
+        }
+    }
+
+    private void answerAloneCounted(long chatId, Arrival arrival, long handedBefore, Runnable recorded) {
         long updateId = arrival.updateId();
         if (recordedLately.getIfPresent(updateId) != null || updateId <= highestEarlier() && jdbc.queryForObject(
                 "SELECT COUNT(*) FROM inbox WHERE update_id = ?", Integer.class, updateId) > 0) {
@@ -213,7 +234,7 @@ public final class JdbcUpdateJournal implements UpdateJournal {
             throw e;
         }
         boolean beside = certainlyNew && sendsBeside(chatId, answer);
-        if (beside && groupCommit.idle()) {
+        if (beside && answering.get() <= ANSWERING_BESIDE_AT_MOST && groupCommit.idle()) {
             // Nothing to wait for but the write itself: the calls go from here, the write on another thread.
             sendBesideTheWrite(chatId, updateId, answer, deferred, now, recorded);
             return;

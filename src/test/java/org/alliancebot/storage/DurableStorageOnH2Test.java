@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -417,6 +418,61 @@ class DurableStorageOnH2Test extends DurableStorageContract {
             assertThat(watched.events).contains("confirmed 2", "confirmed 3");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inbox WHERE update_id IN (2, 3)", Integer.class))
                     .isEqualTo(2);
+        }
+
+        @Test
+        void loneAnswerMakesItsCallsFromTheDecidingThread() {
+            JdbcUpdateJournal journal = afterACommit(new Watched(), 1);
+            List<String> sendingThreads = new CopyOnWriteArrayList<>();
+            Answers answers = new Answers();
+            answers.onSend = outgoing -> sendingThreads.add(Thread.currentThread().getName());
+
+            journal.handle(2, update(2), () -> { }, answers);
+
+            assertThat(sendingThreads).containsExactly(Thread.currentThread().getName());
+        }
+
+        @Test
+        void answerDecidedBesideOneOtherStillMakesItsCallsFromTheDecidingThread() throws Exception {
+            assertThat(threadsSendingAnAnswerDecidedBeside(1)).containsExactly(Thread.currentThread().getName());
+        }
+
+        @Test
+        void answerDecidedWhileTwoOtherChatsAreAnsweredJoinsTheBatchWithItsCallsBeside() throws Exception {
+            assertThat(threadsSendingAnAnswerDecidedBeside(2)).as("that is load: this lane takes the batch")
+                    .containsExactly("send-beside");
+        }
+
+        /** The threads that make the calls of chat 2's answer, decided while {@code others} chats decide theirs. */
+        private List<String> threadsSendingAnAnswerDecidedBeside(int others) throws Exception {
+            JdbcUpdateJournal journal = afterACommit(new Watched(), 1);
+            CountDownLatch deciding = new CountDownLatch(others);
+            CountDownLatch mayDecide = new CountDownLatch(1);
+            Answers slow = new Answers() {
+                @Override
+                public Outgoing decide(Update update) {
+                    deciding.countDown();
+                    await(mayDecide);
+                    return super.decide(update);
+                }
+            };
+            List<CompletableFuture<Void>> otherLanes = new ArrayList<>();
+            for (int other = 0; other < others; other++) {
+                int chat = 10 + other;
+                otherLanes.add(CompletableFuture.runAsync(() ->
+                        journal.handle(chat, update(chat), () -> { }, slow), lane -> Thread.ofPlatform().start(lane)));
+            }
+            await(deciding);
+            List<String> sendingThreads = new CopyOnWriteArrayList<>();
+            Answers answers = new Answers();
+            answers.onSend = outgoing -> sendingThreads.add(Thread.currentThread().getName());
+
+            journal.handle(2, update(20), () -> { }, answers);
+            mayDecide.countDown();
+            for (CompletableFuture<Void> lane : otherLanes) {
+                lane.get(10, TimeUnit.SECONDS);
+            }
+            return sendingThreads;
         }
 
         @Test
