@@ -95,9 +95,9 @@ public final class JdbcUpdateJournal implements UpdateJournal {
      */
     private final AtomicLong highestHanded = new AtomicLong(Long.MIN_VALUE);
     /**
-     * Alone on its database: how many lanes are answering a new update right now. One means no other answer is on
-     * its way to the group commit, the sign that writing beside the calls costs no batching; the commit's own
-     * {@link GroupCommit#idle()} alone is true for a moment between any two batches.
+     * Alone on its database: how many lanes are answering a new update right now, the sign of load that decides
+     * whether an answer's rows are written beside its calls or in the batch. The group commit's own
+     * {@link GroupCommit#idle()} is no such sign: it is true for a moment between any two batches.
      */
     private final AtomicInteger answering = new AtomicInteger();
     /**
