@@ -36,6 +36,7 @@ import org.alliancebot.conversation.SessionStore;
 import org.alliancebot.conversation.Snapshot;
 import org.alliancebot.embedding.TestEmbeddings;
 import org.alliancebot.storage.Databases;
+import org.alliancebot.storage.FileCompacting;
 import org.alliancebot.storage.H2FileCompaction;
 import org.alliancebot.storage.StorageConfiguration;
 import org.flywaydb.core.Flyway;
@@ -565,20 +566,10 @@ public final class LoadHarness {
                 sessions = storage.sessions();
                 journal = storage.journal();
                 // Production compacts an H2 file every 0.2 s (StorageWiring); so does this run.
-                ScheduledExecutorService compacting = Executors.newSingleThreadScheduledExecutor(
-                        Thread.ofPlatform().name("h2-compaction").daemon().factory());
-                if (files != null && compaction) {
-                    H2FileCompaction compactions = new H2FileCompaction(source);
-                    compacting.scheduleWithFixedDelay(() -> {
-                        try {
-                            compactions.step();
-                        } catch (Exception e) {
-                            System.err.println("compacting the H2 file: " + e);
-                        }
-                    }, 200, 200, TimeUnit.MILLISECONDS);
-                }
+                FileCompacting compacting = new FileCompacting(new H2FileCompaction(source),
+                        files != null && compaction ? Duration.ofMillis(200) : null);
                 opened = () -> {
-                    compacting.shutdownNow();
+                    compacting.close();
                     if (files != null) {
                         // Before closing, which compacts it.
                         System.err.printf(Locale.ROOT, "H2 file at the end: %.0f MB%n", sizeOf(files) / 1e6);

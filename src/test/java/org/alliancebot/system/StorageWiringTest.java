@@ -1,19 +1,14 @@
 package org.alliancebot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.alliancebot.storage.H2FileCompaction;
+import org.alliancebot.storage.FileCompacting;
 import org.junit.jupiter.api.Test;
 
-/** Which databases the wiring compacts, and that compacting never takes its thread down. */
+/** Which databases the wiring compacts. */
 class StorageWiringTest {
 
     private static final Duration EVERY = Duration.ofHours(1);
@@ -25,7 +20,7 @@ class StorageWiringTest {
     void compactsAnEmbeddedH2File() {
         for (String url : new String[] {"jdbc:h2:file:./data/alliance;WRITE_DELAY=0", "jdbc:h2:./data/alliance",
                 "jdbc:h2:~/alliance"}) {
-            try (StorageWiring.FileCompacting compacting = wiring.fileCompacting(dataSource, url, EVERY)) {
+            try (FileCompacting compacting = wiring.fileCompacting(dataSource, url, EVERY)) {
                 assertThat(compacting.enabled()).as(url).isTrue();
             }
         }
@@ -34,24 +29,9 @@ class StorageWiringTest {
     @Test
     void leavesH2InMemoryPostgresAndH2OverTheNetworkAlone() {
         for (String url : new String[] {"jdbc:h2:mem:test", "jdbc:postgresql://db/alliance", "jdbc:h2:tcp://db/x"}) {
-            try (StorageWiring.FileCompacting compacting = wiring.fileCompacting(dataSource, url, EVERY)) {
+            try (FileCompacting compacting = wiring.fileCompacting(dataSource, url, EVERY)) {
                 assertThat(compacting.enabled()).as(url).isFalse();
             }
         }
-    }
-
-    @Test
-    void failingStepIsSwallowedAndTriedAgainAtTheNext() throws Exception {
-        when(dataSource.getConnection()).thenThrow(new SQLException("the pool is exhausted"));
-        try (StorageWiring.FileCompacting compacting = new StorageWiring.FileCompacting(
-                new H2FileCompaction(dataSource), null)) {
-
-            assertThatCode(() -> {
-                compacting.step();
-                compacting.step();
-            }).doesNotThrowAnyException();
-        }
-
-        verify(dataSource, times(2)).getConnection();
     }
 }
