@@ -7,7 +7,10 @@
 #   scripts/load-durable.sh [rounds] [journals...]      e.g. scripts/load-durable.sh 3 h2 postgres
 # Each run warms up until the JIT is quiet (--until-compiled): on two cores a JVM still compiling spends up to a core
 # on its compiler threads, which a 10 s warm-up does not cover. STEADY=0 measures after a plain 10 s warm-up instead,
-# as runs before 2026-11-30 (night) did; SIZED=0 leaves out noop3-sized.
+# as runs before 2026-11-30 (night) did; SIZED=0 leaves out noop3-sized. Below saturation, 600 other people first press
+# about once a second each for 30 s (--burst-warmup; BURST=0 leaves it out, as runs before 2026-12-01 did): at 100
+# presses a second the paced run alone leaves its hot paths to C2 for minutes, and 0.5-2.8 s of compiling fell in
+# its windows.
 set -euo pipefail
 rounds=${1:-3}; shift || true
 journals=("${@:-h2}")
@@ -15,7 +18,8 @@ run() { java --enable-native-access=ALL-UNNAMED -cp "target/test-classes:target/
   org.alliancebot.telegram.LoadHarness "$@" 2>/tmp/load-details.txt || { cat /tmp/load-details.txt; exit 1; }
   grep -hE '^warmed up|JIT compiling' /tmp/load-details.txt | sed -E 's/.*(JIT compiling in window: [0-9]+ ms).*/  \1/; s/^/  /'; }
 steady=(); [[ ${STEADY:-1} == 1 ]] && steady=(--until-compiled)
-shape=(--chats 150 --arrive-over-ms 5000 --think-ms 1500 --seconds 20 --warmup 10 "${steady[@]}")
+burst=(); [[ ${BURST:-30} != 0 ]] && burst=(--burst-warmup "${BURST:-30}")
+shape=(--chats 150 --arrive-over-ms 5000 --think-ms 1500 --seconds 20 --warmup 10 "${steady[@]}" "${burst[@]}")
 sized() { [[ ${SIZED:-1} == 1 ]] && run --bot noop3-sized "$@"; return 0; }
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r, below saturation"

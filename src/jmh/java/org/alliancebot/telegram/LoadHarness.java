@@ -79,6 +79,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *
  * <p>Other options: {@code --chats N} (200), {@code --seconds S} measured (20) after {@code --warmup W} (10);
  * {@code --until-compiled} warms up on until the JIT is quiet (see {@link Run#measure});
+ * {@code --burst-warmup S} first has 1,500 other people press about once a second each for S s (see
+ * {@link #burst});
  * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
  * below saturation (0, the default, is the closed loop); {@code --arrive-over-ms A} spreads the people's first
  * messages over A ms (default: T); {@code --flood-guard} gives Alliance Bot production's flood guard; {@code --no-compaction} leaves the H2 file
@@ -118,6 +120,7 @@ public final class LoadHarness {
         boolean floodGuard = false;
         boolean untilCompiled = false;
         boolean compaction = true;
+        int burstSeconds = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--bot" -> botKind = args[++i];
@@ -132,17 +135,18 @@ public final class LoadHarness {
                 case "--flood-guard" -> floodGuard = true;
                 case "--until-compiled" -> untilCompiled = true;
                 case "--no-compaction" -> compaction = false;
+                case "--burst-warmup" -> burstSeconds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("usage: LoadHarness "
                         + "[--bot alliance|noop|noop3|noop3-sized] "
                         + "[--chats N] [--seconds S] [--warmup W] [--idle-connections N] [--think-ms T] [--rtt-ms R] "
                         + "[--journal memory|h2|h2-memory|postgres] [--arrive-over-ms A] [--flood-guard] [--until-compiled] "
-                        + "[--no-compaction]");
+                        + "[--no-compaction] [--burst-warmup S]");
             }
         }
         logAt("INFO");
         try (LoadBotApi api = new LoadBotApi(Duration.ofMillis(roundTripMillis))) {
-            Run run = new Run(api, chats, thinkMillis, arriveOverMillis < 0 ? thinkMillis : arriveOverMillis);
-            api.observe(run);
+            Run run = new Run(api, chats, thinkMillis, arriveOverMillis < 0 ? thinkMillis : arriveOverMillis,
+                    FIRST_CHAT);
             Bot bot = switch (botKind) {
                 case "alliance" -> new AllianceBot(api.settings(), idleConnections, journal, floodGuard,
                         compaction);
@@ -154,6 +158,10 @@ public final class LoadHarness {
             };
             try {
                 bot.start();
+                if (burstSeconds > 0) {
+                    burst(api, Duration.ofSeconds(burstSeconds));
+                }
+                api.observe(run);
                 Result result = run.measure(Duration.ofSeconds(warmup), untilCompiled, Duration.ofSeconds(seconds));
                 System.err.println(Result.HEADER);
                 System.out.println(result.row(botKind + (idleConnections > 0 ? ", " + idleConnections
@@ -172,6 +180,27 @@ public final class LoadHarness {
             }
         }
         System.exit(0);
+    }
+
+    static final long BURST_FIRST_CHAT = 5_000_000;
+    static final int BURST_CHATS = 600;
+    static final int BURST_THINK_MILLIS = 1_000;
+
+    /**
+     * Warms the bot up at many times the measured rate, in chats of their own, before the measured people arrive:
+     * at 100 presses a second a method called once per press needs minutes to be compiled by C2, so a paced run
+     * measured after a short warm-up still shares its two cores with the JIT. Each of these people presses about
+     * once a second, which the flood guard allows, so the bot answers every press as it would a real one.
+     */
+    private static void burst(LoadBotApi api, Duration length) throws InterruptedException {
+        Run burst = new Run(api, BURST_CHATS, BURST_THINK_MILLIS, BURST_THINK_MILLIS, BURST_FIRST_CHAT);
+        api.observe(burst);
+        long started = System.nanoTime();
+        burst.begin();
+        Thread.sleep(length);
+        burst.stop();
+        System.err.printf(Locale.ROOT, "burst warm-up: %d chats, %,d replies in %.0f s%n", BURST_CHATS,
+                burst.replies(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Quiets logback's default DEBUG console output to production's level. */
@@ -212,6 +241,9 @@ public final class LoadHarness {
         private final LongAdder extraMessages = new LongAdder();
         private final LongAdder staleReplies = new LongAdder();
         private final LongAdder apologies = new LongAdder();
+        private final LongAdder replies = new LongAdder();
+        /** The first person's chat; the others follow. */
+        private final long firstChat;
 
         /** Mean pause between a reply and the next press; 0 for a closed loop at full speed. */
         private final int thinkMillis;
@@ -219,13 +251,14 @@ public final class LoadHarness {
         private final int arriveOverMillis;
         private final ScheduledExecutorService thinking = Executors.newSingleThreadScheduledExecutor();
 
-        Run(LoadBotApi api, int chats, int thinkMillis, int arriveOverMillis) {
+        Run(LoadBotApi api, int chats, int thinkMillis, int arriveOverMillis, long firstChat) {
             this.api = api;
+            this.firstChat = firstChat;
             this.thinkMillis = thinkMillis;
             this.arriveOverMillis = arriveOverMillis;
             this.people = new Person[chats];
             for (int i = 0; i < chats; i++) {
-                people[i] = new Person(FIRST_CHAT + i, i);
+                people[i] = new Person(firstChat + i, i);
             }
         }
 
@@ -236,10 +269,7 @@ public final class LoadHarness {
          *                      on its compiler threads, and the run would measure its warm-up, not its pace
          */
         Result measure(Duration warmup, boolean untilCompiled, Duration window) throws InterruptedException {
-            for (Person person : people) {
-                later(arriveOverMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(arriveOverMillis), person,
-                        () -> api.sendText(person.chat, "/start", person));
-            }
+            begin();
             Thread.sleep(warmup);
             if (untilCompiled) {
                 long started = System.nanoTime();
@@ -273,6 +303,19 @@ public final class LoadHarness {
                     apologies.sum(), stuck);
         }
 
+        /** Each person sends {@code /start} at a random moment within the arrival spread. */
+        void begin() {
+            for (Person person : people) {
+                later(arriveOverMillis == 0 ? 0 : ThreadLocalRandom.current().nextLong(arriveOverMillis), person,
+                        () -> api.sendText(person.chat, "/start", person));
+            }
+        }
+
+        /** Replies with buttons received so far. */
+        long replies() {
+            return replies.sum();
+        }
+
         /** People stop after their current step; waits a moment (at most 3 s) for the steps in hand. */
         void stop() throws InterruptedException {
             running = false;
@@ -291,7 +334,7 @@ public final class LoadHarness {
         }
 
         private Person person(long chat) {
-            long index = chat - FIRST_CHAT;
+            long index = chat - firstChat;
             return index >= 0 && index < people.length ? people[(int) index] : null;
         }
 
@@ -326,6 +369,7 @@ public final class LoadHarness {
                 extraMessages.increment();
                 return;
             }
+            replies.increment();
             synchronized (person) {
                 person.awaiting = false;
                 long now = message.arrivedNanos();
