@@ -79,7 +79,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *
  * <p>Other options: {@code --chats N} (200), {@code --seconds S} measured (20) after {@code --warmup W} (10);
  * {@code --until-compiled} warms up on until the JIT is quiet (see {@link Run#measure});
- * {@code --burst-warmup S} first has 1,500 other people press about once a second each for S s (see
+ * {@code --burst-warmup S} first has 600 other people press about once a second each for S s (see
  * {@link #burst});
  * {@code --think-ms T} makes each person pause 0.5–1.5 × T between a reply and their next press, for latency
  * below saturation (0, the default, is the closed loop); {@code --arrive-over-ms A} spreads the people's first
