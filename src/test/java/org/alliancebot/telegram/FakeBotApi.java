@@ -154,16 +154,20 @@ final class FakeBotApi implements AutoCloseable {
                 .max(java.util.Comparator.comparingInt(m -> m.path("message_id").asInt()));
     }
 
+    /**
+     * Numbers and queues an update in one step, as Telegram does: were a later id queued before an earlier one, a
+     * poll could see the later, its offset would confirm the earlier unseen, and the earlier would be lost.
+     */
     private int enqueue(String kind, ObjectNode payload) {
         ObjectNode update = JSON.createObjectNode();
-        int id = nextUpdateId.getAndIncrement();
-        update.put("update_id", id);
-        update.set(kind, payload);
-        updates.add(update);
         synchronized (newUpdates) {
+            int id = nextUpdateId.getAndIncrement();
+            update.put("update_id", id);
+            update.set(kind, payload);
+            updates.add(update);
             newUpdates.notifyAll();
+            return id;
         }
-        return id;
     }
 
     private ObjectNode message(long chat, String type, String text) {
