@@ -30,6 +30,11 @@ public final class StartUp implements AutoCloseable {
     private final Duration longest;
     private volatile Thread thread;
     private volatile int attempts;
+    /**
+     * Set by {@link #close()}. The interrupt alone cannot stop the attempts: an HTTP client interrupted mid-call may
+     * fail with the interrupt cleared, and the loop would go on trying, against a bot already closed.
+     */
+    private volatile boolean closed;
 
     public StartUp(TelegramBot bot, Start start, Runnable onTokenRejected, Duration first, Duration longest) {
         this.bot = Objects.requireNonNull(bot);
@@ -58,14 +63,17 @@ public final class StartUp implements AutoCloseable {
 
     private void attempt() {
         Duration wait = first;
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             attempts++;
             try {
                 if (once(wait)) {
                     return;
                 }
             } catch (RuntimeException unexpected) {
-                // Nothing may end the attempts but a start or a rejected token.
+                if (closed) {
+                    return;
+                }
+                // Nothing may end the attempts but a start, a rejected token, or close.
                 log.warn("Starting the bot failed ({}), attempt {}; trying again in {} s",
                         unexpected.getClass().getSimpleName(), attempts, seconds(wait));
             }
@@ -80,7 +88,12 @@ public final class StartUp implements AutoCloseable {
 
     /** One attempt; true when there is nothing more to try (started, rejected, or stopped). */
     private boolean once(Duration wait) {
-        switch (bot.contact()) {
+        TelegramBot.Contact contact = bot.contact();
+        if (closed) {
+            // Whatever the answer, the app is stopping: starting now would leave a bot running after its close.
+            return true;
+        }
+        switch (contact) {
             case TelegramBot.Contact.Reached reached -> {
                 try {
                     start.start();
@@ -88,6 +101,9 @@ public final class StartUp implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return true;
                 } catch (Exception e) {
+                    if (closed) {
+                        return true;
+                    }
                     log.warn("Telegram answered at {}, but starting the bot failed ({}), attempt {}; trying again "
                             + "in {} s", bot.apiHost(), describe(e), attempts, seconds(wait));
                     return false;
@@ -127,6 +143,7 @@ public final class StartUp implements AutoCloseable {
     /** Stops trying; a start already made is the bot's to stop. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (thread != null) {
             thread.interrupt();
             try {

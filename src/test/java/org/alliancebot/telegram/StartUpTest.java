@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.alliancebot.content.ContentLoader;
@@ -125,6 +127,47 @@ class StartUpTest {
             assertThat(line.getThrowableProxy()).isNull();
         });
         assertThat(rejected).hasValue(0);
+    }
+
+    @Test
+    void closingStopsTheAttemptsEvenWhenAnAttemptSwallowsTheInterrupt() throws Exception {
+        CountDownLatch inStart = new CountDownLatch(1);
+        // What an HTTP client may do when its thread is interrupted mid-call: fail, with the interrupt cleared.
+        startUp = new StartUp(bot(telegram.settings()), () -> {
+            inStart.countDown();
+            try {
+                Thread.sleep(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException("cut off");
+            }
+        }, rejected::incrementAndGet, FAST, FAST.multipliedBy(4));
+
+        startUp.begin();
+        assertThat(inStart.await(20, TimeUnit.SECONDS)).isTrue();
+        long closing = System.nanoTime();
+        startUp.close();
+        int attemptsWhenClosed = startUp.attempts();
+        Thread.sleep(FAST.multipliedBy(10));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("close did not wait out its join")
+                .isLessThan(Duration.ofSeconds(4));
+        assertThat(startUp.attempts()).isEqualTo(attemptsWhenClosed).isEqualTo(1);
+        assertThat(lines(Level.WARN)).as("no 'trying again' for an attempt cut off by close").isEmpty();
+    }
+
+    @Test
+    void closingWhileTelegramIsBeingAskedDoesNotStartTheBotWhenTheAnswerComes() throws Exception {
+        telegram.failNext("getMe", FakeBotApi.Fault.SLOW);
+        StartUp starting = startUp(bot(telegram.settings()));
+
+        starting.begin();
+        telegram.awaitCalls("getMe", 1);
+        starting.close();
+        Thread.sleep(FakeBotApi.SLOW_BY.plus(FAST.multipliedBy(10)));
+
+        assertThat(bot.startedAt()).as("not started after its close").isEmpty();
+        assertThat(telegram.calls("getUpdates")).isEmpty();
+        assertThat(starting.attempts()).isEqualTo(1);
     }
 
     @Test
