@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +62,7 @@ class FakeBotApiTest {
                 }
             }
 
-            java.util.Set<Integer> handedOut = java.util.Set.copyOf(received);
+            Set<Integer> handedOut = Set.copyOf(received);
             assertThat(IntStream.rangeClosed(1, senders * each).filter(id -> !handedOut.contains(id)).boxed())
                     .as("updates never handed out").isEmpty();
             assertThat(received).as("in id order, each once").isSorted().doesNotHaveDuplicates();
